@@ -1,0 +1,107 @@
+package com.trustportal.identity.web;
+
+import com.trustportal.identity.entity.Role;
+import com.trustportal.identity.entity.SignedInUser;
+import com.trustportal.tenant.web.TenantFilter;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+
+/** The sign-in form and sign-out button of every tenant (and of the platform operator). */
+@Named
+@RequestScoped
+public class SignIn {
+
+  /** One answer for unknown e-mail, wrong password and throttled account. */
+  static final String FAILED = "E-mail or password is not right, or there were too many attempts. Try again in a few minutes.";
+
+  @Inject SecurityContext security;
+  @Inject FacesContext faces;
+
+  @NotBlank @Size(max = 254) private String email;
+  @NotBlank @Size(max = 200) private String password;
+  private String next;
+
+  public void submit() throws IOException {
+    ExternalContext ec = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) ec.getRequest();
+    AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) ec.getResponse(),
+        AuthenticationParameters.withParams().newAuthentication(true).credential(new UsernamePasswordCredential(email, password)));
+    if (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE) {
+      SignedInUser user = (SignedInUser) ec.getSessionMap().get(SignedInUser.SESSION_KEY);
+      faces.responseComplete();
+      ec.redirect(base() + landing(user));
+      return;
+    }
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, FAILED, null));
+  }
+
+  public void signOut() throws Exception {
+    ExternalContext ec = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) ec.getRequest();
+    request.logout();
+    jakarta.servlet.http.HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    faces.responseComplete();
+    ec.redirect(base() + "/login.xhtml?signedOut=true");
+  }
+
+  private String landing(SignedInUser user) {
+    if (next != null && next.matches("/(learn|manage|admin|platform)/[A-Za-z0-9_./-]*") && !next.contains("..")) {
+      return next;
+    }
+    if (user == null) {
+      return "/";
+    }
+    return switch (user.role()) {
+      case OPERATOR -> "/platform/index.xhtml";
+      case ADMIN -> "/admin/index.xhtml";
+      case MANAGER -> "/manage/index.xhtml";
+      case LEARNER -> "/learn/index.xhtml";
+    };
+  }
+
+  private String base() {
+    Object base = ((HttpServletRequest) faces.getExternalContext().getRequest()).getAttribute(TenantFilter.BASE);
+    return base == null ? faces.getExternalContext().getRequestContextPath() : base.toString();
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getNext() {
+    return next;
+  }
+
+  public void setNext(String next) {
+    this.next = next;
+  }
+
+}

@@ -1,0 +1,25 @@
+package com.trustportal.platform;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Stores {@link Instant} as {@code TIMESTAMP WITH TIME ZONE} (in UTC). JPA 3.1 / EclipseLink 4 has
+ * no native Instant mapping and would otherwise serialise it as bytes.
+ */
+@Converter(autoApply = true)
+public class InstantConverter implements AttributeConverter<Instant, OffsetDateTime> {
+
+  @Override
+  public OffsetDateTime convertToDatabaseColumn(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  @Override
+  public Instant convertToEntityAttribute(OffsetDateTime value) {
+    return value == null ? null : value.toInstant();
+  }
+}

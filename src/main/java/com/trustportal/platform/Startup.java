@@ -1,0 +1,106 @@
+package com.trustportal.platform;
+
+import com.trustportal.identity.entity.Role;
+import com.trustportal.tenant.boundary.TenantProvisioning;
+import com.trustportal.tenant.control.TenantConfig;
+import com.trustportal.tenant.control.TenantContext;
+import com.trustportal.tenant.control.TenantDirectory;
+import com.trustportal.tenant.control.TenantFolders;
+import com.trustportal.tenant.control.TenantProblem;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the node into service: migrates the schema, applies every tenant folder (each on its own,
+ * so a broken one cannot stop the others), and says in a few log lines what happened. Readiness is
+ * reported from here.
+ */
+@Singleton
+@jakarta.ejb.Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Startup {
+
+  private static final Logger LOG = Logger.getLogger("portal");
+
+  @Resource(lookup = Database.JNDI_NAME)
+  DataSource dataSource;
+
+  @Inject TenantProvisioning provisioning;
+  @Inject TenantDirectory directory;
+
+  @Inject
+  @ConfigProperty(name = "portal.operator.email")
+  Optional<String> operatorEmail;
+
+  @Inject
+  @ConfigProperty(name = "portal.operator.password")
+  Optional<String> operatorPassword;
+
+  private volatile boolean migrated;
+  private volatile String migrationError;
+
+  @PostConstruct
+  void start() {
+    long began = System.nanoTime();
+    String db = DatabaseSettings.describe();
+    try {
+      MigrateResult result = Migrations.migrate(dataSource);
+      migrated = true;
+      LOG.info(() -> "Database " + db + ": schema at version " + (result.targetSchemaVersion == null
+          ? "(unchanged)" : result.targetSchemaVersion) + ", " + result.migrationsExecuted + " migration(s) applied");
+    } catch (RuntimeException e) {
+      migrationError = e.getMessage();
+      LOG.severe("Database " + db + ": migration failed, no tenant is served: " + e.getMessage());
+      return;
+    }
+    applyTenants(Settings.tenantsDir());
+    if (operatorEmail.isPresent() && operatorPassword.isPresent()) {
+      boolean created = TenantContext.callAsUnchecked(Role.PLATFORM_TENANT,
+          () -> provisioning.ensureOperator(operatorEmail.get(), "Platform operator", operatorPassword.get()));
+      LOG.info(() -> "Platform operator " + operatorEmail.get() + (created ? " created" : " present"));
+    }
+    LOG.info(() -> String.format("Portal ready in %d ms: %d tenant(s) served, %d refused; data in %s",
+        (System.nanoTime() - began) / 1_000_000, directory.all().size(), directory.failed().size(), Settings.dataDir()));
+  }
+
+  /** Applies all tenant folders and publishes the result to the {@link TenantDirectory}. */
+  public void applyTenants(Path tenantsDir) {
+    TenantFolders.Scan scan = TenantFolders.scan(tenantsDir);
+    Map<String, TenantConfig> applied = new LinkedHashMap<>();
+    Map<String, List<TenantProblem>> failed = new TreeMap<>(scan.failed());
+    for (TenantConfig config : scan.tenants().values()) {
+      try {
+        TenantProvisioning.Outcome outcome = TenantContext.callAsUnchecked(config.slug(), () -> provisioning.apply(config));
+        applied.put(config.slug(), config);
+        LOG.info(() -> "Tenant " + config.slug() + " (" + config.name() + "): " + outcome.change().name().toLowerCase()
+            + (outcome.accountsCreated() > 0 ? ", " + outcome.accountsCreated() + " account(s) created" : ""));
+      } catch (RuntimeException e) {
+        failed.put(config.slug(), List.of(new TenantProblem(config.slug() + "/tenant.yaml", 1, "", "not applied: " + e)));
+      }
+    }
+    failed.forEach((slug, problems) -> problems.forEach(p -> LOG.warning("Tenant " + slug + " refused: " + p)));
+    directory.replace(applied, failed);
+  }
+
+  public boolean migrated() {
+    return migrated;
+  }
+
+  public String migrationError() {
+    return migrationError;
+  }
+}

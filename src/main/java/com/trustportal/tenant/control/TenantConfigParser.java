@@ -1,0 +1,384 @@
+package com.trustportal.tenant.control;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads {@code tenants/<slug>/tenant.yaml} into a {@link TenantConfig}, or reports every problem with
+ * file, line and field. Parsing is strict (unknown keys are errors) because a typo in a tenant file
+ * must not silently drop a setting such as the seat limit.
+ */
+public final class TenantConfigParser {
+
+  public static final String FILE_NAME = "tenant.yaml";
+  static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
+  static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+  static final Pattern HOST =
+      Pattern.compile("(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
+  static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  static final Set<String> ROLES = Set.of("learner", "manager", "admin");
+  private static final long MAX_LOGO_BYTES = 512 * 1024;
+
+  /** Either a config or the problems that stopped it. */
+  public record Result(TenantConfig config, List<TenantProblem> problems) {
+    public boolean ok() {
+      return config != null;
+    }
+  }
+
+  private final String slug;
+  private final Path dir;
+  private final String fileLabel;
+  private final List<TenantProblem> problems = new ArrayList<>();
+
+  private TenantConfigParser(Path dir) {
+    this.dir = dir;
+    this.slug = dir.getFileName().toString();
+    this.fileLabel = slug + "/" + FILE_NAME;
+  }
+
+  public static Result parse(Path tenantDir) {
+    return new TenantConfigParser(tenantDir).run();
+  }
+
+  private Result run() {
+    if (!SLUG.matcher(slug).matches()) {
+      problem(1, "", "folder name '" + slug + "' is not a valid tenant slug (a-z, 0-9, '-', at most 40)");
+      return failed();
+    }
+    Path file = dir.resolve(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      problem(1, "", "missing file " + FILE_NAME);
+      return failed();
+    }
+    String text;
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      problem(1, "", "file is not UTF-8");
+      return failed();
+    } catch (IOException e) {
+      problem(1, "", "cannot read file: " + e.getMessage());
+      return failed();
+    }
+    Optional<Node> root;
+    try {
+      root = new Compose(LoadSettings.builder().setLabel(fileLabel).build()).composeString(text);
+    } catch (MarkedYamlEngineException e) {
+      int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(1);
+      problem(line, "", "YAML syntax error: " + e.getProblem());
+      return failed();
+    } catch (YamlEngineException e) {
+      problem(1, "", "YAML syntax error: " + e.getMessage());
+      return failed();
+    }
+    if (root.isEmpty() || !(root.get() instanceof MappingNode top)) {
+      problem(1, "", "expected a mapping of settings (name: ..., brand: ...)");
+      return failed();
+    }
+    TenantConfig config = read(top, bytes);
+    return problems.isEmpty() ? new Result(config, List.of()) : failed();
+  }
+
+  private TenantConfig read(MappingNode top, byte[] bytes) {
+    Map<String, NodeTuple> keys =
+        keys(top, "", Set.of("name", "hosts", "brand", "locale", "seats", "courses", "certificate", "accounts"));
+    String name = requiredText(keys, top, "name", "");
+    List<String> hosts = new ArrayList<>();
+    for (ScalarNode host : stringList(keys, "hosts")) {
+      String value = host.getValue().trim().toLowerCase(Locale.ROOT);
+      if (!HOST.matcher(value).matches()) {
+        problem(line(host), "hosts", "'" + host.getValue() + "' is not a host name");
+      } else if (hosts.contains(value)) {
+        problem(line(host), "hosts", "host name '" + value + "' is listed twice");
+      } else {
+        hosts.add(value);
+      }
+    }
+    TenantConfig.Brand brand = brand(keys, top);
+    Locale locale = locale(keys);
+    int seats = seats(keys, top);
+    List<String> courses = new ArrayList<>();
+    for (ScalarNode course : stringList(keys, "courses")) {
+      if (!SLUG.matcher(course.getValue()).matches()) {
+        problem(line(course), "courses", "'" + course.getValue() + "' is not a course id");
+      } else {
+        courses.add(course.getValue());
+      }
+    }
+    TenantConfig.Signer signer = signer(keys, top);
+    List<TenantConfig.InitialAccount> accounts = accounts(keys);
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return new TenantConfig(slug, name, hosts, brand, locale, seats, courses, signer, accounts, digest(bytes, brand));
+  }
+
+  private TenantConfig.Brand brand(Map<String, NodeTuple> keys, MappingNode top) {
+    NodeTuple tuple = keys.get("brand");
+    if (tuple == null) {
+      problem(line(top), "brand", "missing required setting");
+      return null;
+    }
+    if (!(tuple.getValueNode() instanceof MappingNode brand)) {
+      problem(line(tuple.getValueNode()), "brand", "expected primary, accent and logo");
+      return null;
+    }
+    Map<String, NodeTuple> b = keys(brand, "brand.", Set.of("primary", "accent", "logo"));
+    String primary = colour(b, brand, "primary", true);
+    String accent = colour(b, brand, "accent", false);
+    String logo = requiredText(b, brand, "logo", "brand.");
+    Path logoPath = null;
+    if (logo != null) {
+      int at = line(b.get("logo").getValueNode());
+      logoPath = dir.resolve(logo).normalize();
+      if (!logoPath.startsWith(dir.normalize())) {
+        problem(at, "brand.logo", "'" + logo + "' is outside the tenant folder");
+      } else if (!logo.matches("(?i).+\\.(svg|png|jpe?g|webp)")) {
+        problem(at, "brand.logo", "'" + logo + "' must be an .svg, .png, .jpg or .webp image");
+      } else if (!Files.isRegularFile(logoPath)) {
+        problem(at, "brand.logo", "logo file '" + logo + "' does not exist in " + slug + "/");
+      } else {
+        try {
+          if (Files.size(logoPath) > MAX_LOGO_BYTES) {
+            problem(at, "brand.logo", "logo file is larger than 512 KB");
+          }
+        } catch (IOException e) {
+          problem(at, "brand.logo", "cannot read logo: " + e.getMessage());
+        }
+      }
+    }
+    return new TenantConfig.Brand(primary, accent == null ? primary : accent, logoPath);
+  }
+
+  private String colour(Map<String, NodeTuple> keys, MappingNode parent, String key, boolean required) {
+    String value = required ? requiredText(keys, parent, key, "brand.") : optionalText(keys, key, "brand.");
+    if (value != null && !COLOUR.matcher(value).matches()) {
+      problem(line(keys.get(key).getValueNode()), "brand." + key,
+          "'" + value + "' is not a colour; write it as #rrggbb, e.g. #1f6feb");
+      return null;
+    }
+    return value == null ? null : value.toLowerCase(Locale.ROOT);
+  }
+
+  private Locale locale(Map<String, NodeTuple> keys) {
+    String tag = optionalText(keys, "locale", "");
+    if (tag == null) {
+      return Locale.ENGLISH;
+    }
+    try {
+      return new Locale.Builder().setLanguageTag(tag).build();
+    } catch (IllformedLocaleException e) {
+      problem(line(keys.get("locale").getValueNode()), "locale", "'" + tag + "' is not a language tag such as en or de-CH");
+      return Locale.ENGLISH;
+    }
+  }
+
+  private int seats(Map<String, NodeTuple> keys, MappingNode top) {
+    String value = requiredText(keys, top, "seats", "");
+    if (value == null) {
+      return 0;
+    }
+    try {
+      int seats = Integer.parseInt(value);
+      if (seats < 1 || seats > 1_000_000) {
+        throw new NumberFormatException();
+      }
+      return seats;
+    } catch (NumberFormatException e) {
+      problem(line(keys.get("seats").getValueNode()), "seats", "'" + value + "' is not a whole number from 1 to 1000000");
+      return 0;
+    }
+  }
+
+  private TenantConfig.Signer signer(Map<String, NodeTuple> keys, MappingNode top) {
+    NodeTuple tuple = keys.get("certificate");
+    if (tuple == null) {
+      problem(line(top), "certificate", "missing required setting (signer and title)");
+      return null;
+    }
+    if (!(tuple.getValueNode() instanceof MappingNode cert)) {
+      problem(line(tuple.getValueNode()), "certificate", "expected signer and title");
+      return null;
+    }
+    Map<String, NodeTuple> c = keys(cert, "certificate.", Set.of("signer", "title"));
+    return new TenantConfig.Signer(
+        requiredText(c, cert, "signer", "certificate."), requiredText(c, cert, "title", "certificate."));
+  }
+
+  private List<TenantConfig.InitialAccount> accounts(Map<String, NodeTuple> keys) {
+    List<TenantConfig.InitialAccount> accounts = new ArrayList<>();
+    NodeTuple tuple = keys.get("accounts");
+    if (tuple == null) {
+      return accounts;
+    }
+    if (!(tuple.getValueNode() instanceof SequenceNode list)) {
+      problem(line(tuple.getValueNode()), "accounts", "expected a list of accounts");
+      return accounts;
+    }
+    Set<String> emails = new java.util.HashSet<>();
+    for (int i = 0; i < list.getValue().size(); i++) {
+      Node item = list.getValue().get(i);
+      String field = "accounts[" + (i + 1) + "].";
+      if (!(item instanceof MappingNode account)) {
+        problem(line(item), "accounts[" + (i + 1) + "]", "expected email, name and role");
+        continue;
+      }
+      Map<String, NodeTuple> a = keys(account, field, Set.of("email", "name", "role", "password", "manager"));
+      String email = requiredText(a, account, "email", field);
+      String name = requiredText(a, account, "name", field);
+      String role = requiredText(a, account, "role", field);
+      String password = optionalText(a, "password", field);
+      String manager = optionalText(a, "manager", field);
+      if (email != null) {
+        email = email.toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(email).matches()) {
+          problem(line(a.get("email").getValueNode()), field + "email", "'" + email + "' is not an e-mail address");
+        } else if (!emails.add(email)) {
+          problem(line(a.get("email").getValueNode()), field + "email", "'" + email + "' is listed twice");
+        }
+      }
+      if (role != null && !ROLES.contains(role)) {
+        problem(line(a.get("role").getValueNode()), field + "role", "'" + role + "' is not one of learner, manager, admin");
+      }
+      if (password != null && password.length() < 12) {
+        problem(line(a.get("password").getValueNode()), field + "password", "must have at least 12 characters");
+      }
+      accounts.add(new TenantConfig.InitialAccount(
+          email, name, role, password, manager == null ? null : manager.toLowerCase(Locale.ROOT), line(account)));
+    }
+    for (int i = 0; i < accounts.size(); i++) {
+      TenantConfig.InitialAccount account = accounts.get(i);
+      if (account.manager() != null && !emails.contains(account.manager())) {
+        problem(account.line(), "accounts[" + (i + 1) + "].manager",
+            "'" + account.manager() + "' is not one of this file's accounts");
+      }
+    }
+    return accounts;
+  }
+
+  private Map<String, NodeTuple> keys(MappingNode node, String prefix, Set<String> allowed) {
+    Map<String, NodeTuple> keys = new LinkedHashMap<>();
+    for (NodeTuple tuple : node.getValue()) {
+      if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+        problem(line(tuple.getKeyNode()), prefix, "keys must be plain words");
+        continue;
+      }
+      String name = key.getValue();
+      if (!allowed.contains(name)) {
+        problem(line(key), prefix + name,
+            "unknown key '" + name + "' (expected one of: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+      } else if (keys.containsKey(name)) {
+        problem(line(key), prefix + name, "key '" + name + "' appears twice");
+      } else {
+        keys.put(name, tuple);
+      }
+    }
+    return keys;
+  }
+
+  private String requiredText(Map<String, NodeTuple> keys, Node parent, String key, String prefix) {
+    NodeTuple tuple = keys.get(key);
+    if (tuple == null) {
+      problem(line(parent), prefix + key, "missing required setting");
+      return null;
+    }
+    String value = text(tuple, prefix + key);
+    if (value != null && value.isBlank()) {
+      problem(line(tuple.getValueNode()), prefix + key, "must not be empty");
+      return null;
+    }
+    return value;
+  }
+
+  private String optionalText(Map<String, NodeTuple> keys, String key, String prefix) {
+    NodeTuple tuple = keys.get(key);
+    return tuple == null ? null : text(tuple, prefix + key);
+  }
+
+  private String text(NodeTuple tuple, String field) {
+    if (!(tuple.getValueNode() instanceof ScalarNode scalar)) {
+      problem(line(tuple.getValueNode()), field, "expected a single value");
+      return null;
+    }
+    return scalar.getValue().trim();
+  }
+
+  private List<ScalarNode> stringList(Map<String, NodeTuple> keys, String key) {
+    NodeTuple tuple = keys.get(key);
+    if (tuple == null) {
+      return List.of();
+    }
+    if (!(tuple.getValueNode() instanceof SequenceNode seq)) {
+      problem(line(tuple.getValueNode()), key, "expected a list, e.g. [a, b]");
+      return List.of();
+    }
+    List<ScalarNode> items = new ArrayList<>();
+    for (Node item : seq.getValue()) {
+      if (item instanceof ScalarNode scalar) {
+        items.add(scalar);
+      } else {
+        problem(line(item), key, "expected a single value in the list");
+      }
+    }
+    return items;
+  }
+
+  private static int line(Node node) {
+    return node.getStartMark().map(Mark::getLine).map(l -> l + 1).orElse(1);
+  }
+
+  private void problem(int line, String field, String message) {
+    problems.add(new TenantProblem(fileLabel, line, field, message));
+  }
+
+  private Result failed() {
+    return new Result(null, List.copyOf(problems));
+  }
+
+  /** Digest of the file and the logo: provisioning updates a tenant only when this changes. */
+  private static String digest(byte[] config, TenantConfig.Brand brand) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(config);
+      if (brand.logo() != null) {
+        sha.update(Files.readAllBytes(brand.logo()));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
