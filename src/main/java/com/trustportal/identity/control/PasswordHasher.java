@@ -33,10 +33,18 @@ public final class PasswordHasher {
     if (parts.length != 4 || !PREFIX.equals(parts[0])) {
       return false;
     }
-    int iterations = Integer.parseInt(parts[1]);
-    byte[] salt = Base64.getDecoder().decode(parts[2]);
-    byte[] expected = Base64.getDecoder().decode(parts[3]);
-    return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+    try {
+      int iterations = Integer.parseInt(parts[1]);
+      byte[] salt = Base64.getDecoder().decode(parts[2]);
+      byte[] expected = Base64.getDecoder().decode(parts[3]);
+      if (iterations < 1 || salt.length == 0 || expected.length == 0) {
+        return false;
+      }
+      return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+    } catch (IllegalArgumentException e) {
+      // a damaged stored hash never signs anyone in
+      return false;
+    }
   }
 
   /** Spends the time of one verification; used when there is no account to check against. */

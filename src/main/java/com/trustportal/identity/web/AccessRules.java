@@ -33,6 +33,11 @@ public final class AccessRules {
     return path.equals("/") || path.equals("/index.xhtml") || path.equals("/login.xhtml") || path.startsWith("/platform/");
   }
 
+  /** Paths that only make sense inside a tenant: every Faces view and every role-protected area. */
+  public static boolean needsTenant(String path) {
+    return path.endsWith(".xhtml") || path.startsWith("/brand/") || required(path).isPresent();
+  }
+
   /** Paths that are the same for every tenant and carry no tenant data. */
   public static boolean isTenantNeutral(String path) {
     return path.startsWith("/jakarta.faces.resource/") || path.startsWith("/static/") || path.equals("/favicon.ico");

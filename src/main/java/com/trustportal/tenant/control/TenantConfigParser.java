@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,6 +22,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -78,27 +82,28 @@ public final class TenantConfigParser {
       problem(1, "", "missing file " + FILE_NAME);
       return failed();
     }
-    String text;
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      problem(1, "", "cannot read file: " + e.getMessage());
+      return failed();
+    }
+    String text;
+    try {
       text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      problem(1, "", "file is not UTF-8");
-      return failed();
-    } catch (IOException e) {
-      problem(1, "", "cannot read file: " + e.getMessage());
+      problem(lineOfFirstBadByte(bytes), "", "file is not UTF-8 (save it as UTF-8)");
       return failed();
     }
     Optional<Node> root;
     try {
       root = new Compose(LoadSettings.builder().setLabel(fileLabel).build()).composeString(text);
     } catch (MarkedYamlEngineException e) {
-      int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(1);
-      problem(line, "", "YAML syntax error: " + e.getProblem());
+      syntaxError(text, e);
       return failed();
     } catch (YamlEngineException e) {
       problem(1, "", "YAML syntax error: " + e.getMessage());
@@ -249,6 +254,8 @@ public final class TenantConfigParser {
       return accounts;
     }
     Set<String> emails = new java.util.HashSet<>();
+    List<String> fields = new ArrayList<>();
+    List<Integer> managerLines = new ArrayList<>();
     for (int i = 0; i < list.getValue().size(); i++) {
       Node item = list.getValue().get(i);
       String field = "accounts[" + (i + 1) + "].";
@@ -278,12 +285,19 @@ public final class TenantConfigParser {
       }
       accounts.add(new TenantConfig.InitialAccount(
           email, name, role, password, manager == null ? null : manager.toLowerCase(Locale.ROOT), line(account)));
+      fields.add(field + "manager");
+      managerLines.add(manager == null ? line(account) : line(a.get("manager").getValueNode()));
     }
     for (int i = 0; i < accounts.size(); i++) {
       TenantConfig.InitialAccount account = accounts.get(i);
-      if (account.manager() != null && !emails.contains(account.manager())) {
-        problem(account.line(), "accounts[" + (i + 1) + "].manager",
-            "'" + account.manager() + "' is not one of this file's accounts");
+      if (account.manager() == null) {
+        continue;
+      }
+      if (account.manager().equals(account.email())) {
+        // provisioning would fail on Account.reportTo after the file had been accepted
+        problem(managerLines.get(i), fields.get(i), "an account cannot be its own manager");
+      } else if (!emails.contains(account.manager())) {
+        problem(managerLines.get(i), fields.get(i), "'" + account.manager() + "' is not one of this file's accounts");
       }
     }
     return accounts;
@@ -354,6 +368,86 @@ public final class TenantConfigParser {
       }
     }
     return items;
+  }
+
+  /**
+   * Reports a syntax error where the author has to look. An unclosed quote or bracket is only
+   * noticed later: at the end of the file, or lines further on where the next quote closes it (and
+   * colours are always quoted). Those errors point back to where the quote or bracket opened.
+   */
+  private void syntaxError(String text, MarkedYamlEngineException e) {
+    int noticed = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(1);
+    String context = e.getContext() == null ? "" : e.getContext();
+    Optional<Mark> opened = e.getContextMark();
+    if (opened.isPresent() && context.startsWith("while scanning a quoted scalar")) {
+      problem(opened.get().getLine() + 1, "", "YAML syntax error: the quote opened on this line is never closed");
+      return;
+    }
+    if (opened.isPresent() && context.startsWith("while parsing a flow")) {
+      problem(opened.get().getLine() + 1, "", "YAML syntax error: " + e.getProblem() + " on line " + noticed
+          + "; check the bracket opened on this line");
+      return;
+    }
+    Event last = null;
+    try {
+      for (Event event : new Parse(LoadSettings.builder().build()).parseString(text)) {
+        last = event;
+      }
+    } catch (YamlEngineException expected) {
+      // the same error again: last is the event just before it
+    }
+    if (last instanceof ScalarEvent scalar && (scalar.isDQuoted() || scalar.isSQuoted())) {
+      int start = scalar.getStartMark().map(m -> m.getLine() + 1).orElse(noticed);
+      int end = scalar.getEndMark().map(m -> m.getLine() + 1).orElse(start);
+      if (end > start) {
+        problem(start, "", "YAML syntax error: the quoted value that starts on this line runs on to line " + end
+            + "; is its closing quote missing? (" + e.getProblem() + " on line " + noticed + ")");
+        return;
+      }
+    }
+    problem(noticed, "", "YAML syntax error: " + e.getProblem());
+  }
+
+  /** 1-based line of the first byte that is not UTF-8, so a pasted character can be found. */
+  private static int lineOfFirstBadByte(byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, CharBuffer.allocate(bytes.length), true); // stops on the bad byte
+    int line = 1;
+    for (int i = 0; i < in.position(); i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /**
+   * The line on which a file that has parsed cleanly lists {@code host}, for problems found across
+   * tenants; 1 if it cannot be found.
+   */
+  static int hostLine(Path tenantDir, String host) {
+    try {
+      Optional<Node> root = new Compose(LoadSettings.builder().build())
+          .composeString(Files.readString(tenantDir.resolve(FILE_NAME)));
+      if (root.isPresent() && root.get() instanceof MappingNode top) {
+        for (NodeTuple tuple : top.getValue()) {
+          if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("hosts")
+              && tuple.getValueNode() instanceof SequenceNode list) {
+            for (Node item : list.getValue()) {
+              if (item instanceof ScalarNode value && value.getValue().trim().toLowerCase(Locale.ROOT).equals(host)) {
+                return line(value);
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException | YamlEngineException e) {
+      // the line is a hint only
+    }
+    return 1;
   }
 
   private static int line(Node node) {

@@ -49,7 +49,7 @@ public final class TenantFolders {
           continue;
         }
         if (owner != null || isLocalhostOfOther(host, config.slug())) {
-          clashes.add(new TenantProblem(config.slug() + "/" + TenantConfigParser.FILE_NAME, hostLine(folder, host), "hosts",
+          clashes.add(new TenantProblem(config.slug() + "/" + TenantConfigParser.FILE_NAME, TenantConfigParser.hostLine(folder, host), "hosts",
               "host name '" + host + "' already belongs to tenant '" + (owner != null ? owner : host.substring(0, host.indexOf('.'))) + "'"));
         }
       }
@@ -65,20 +65,5 @@ public final class TenantFolders {
 
   private static boolean isLocalhostOfOther(String host, String slug) {
     return host.endsWith(".localhost") && !host.equals(slug + ".localhost");
-  }
-
-  /** The line of a host in the file, for the error message; the parser has already validated it. */
-  private static int hostLine(Path folder, String host) {
-    try {
-      List<String> lines = Files.readAllLines(folder.resolve(TenantConfigParser.FILE_NAME));
-      for (int i = 0; i < lines.size(); i++) {
-        if (lines.get(i).toLowerCase().contains(host)) {
-          return i + 1;
-        }
-      }
-    } catch (IOException e) {
-      // fall through: the line is a hint only
-    }
-    return 1;
   }
 }

@@ -105,7 +105,12 @@ public class TenantFilter extends HttpFilter {
   private void servePlatform(HttpServletRequest req, HttpServletResponse res, FilterChain chain, String context,
       String path) throws IOException, ServletException {
     if (!AccessRules.isPlatformPath(path)) {
-      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      if (AccessRules.needsTenant(path)) {
+        res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      } else {
+        // other servlets (none ships today) answer without tenant context: they can reach no tenant data
+        chain.doFilter(req, res);
+      }
       return;
     }
     SignedInUser user = signedIn(req);
