@@ -9,7 +9,7 @@ if [ ! -f target/portal.jar ] || [ -n "$(find pom.xml src -newer target/portal.j
 fi
 export PORTAL_DATA_DIR="${PORTAL_DATA_DIR:-./data}"
 export PORTAL_TENANTS_DIR="${PORTAL_TENANTS_DIR:-./tenants}"
-# demo operator account; set your own (or unset both) outside a demo
+# demo operator account; outside a demo set your own, or set both to empty for none
 export PORTAL_OPERATOR_EMAIL="${PORTAL_OPERATOR_EMAIL-operator@portal.example}"
 export PORTAL_OPERATOR_PASSWORD="${PORTAL_OPERATOR_PASSWORD-demo-password}"
 exec java -jar target/portal.jar --port "${PORT:-8080}" "$@"

@@ -75,7 +75,6 @@ class PlatformIT {
     assertEquals(0, outcome.accountsCreated());
     assertEquals(2L, (long) TenantContext.callAsUnchecked(config.slug(), probe::count));
     Tenant tenant = platform.find(Tenant.class, config.slug());
-    platform.refresh(tenant);
     assertEquals("Renamed Ltd", tenant.name());
     assertEquals(75, tenant.seats());
   }

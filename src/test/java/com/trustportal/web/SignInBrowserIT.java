@@ -120,12 +120,22 @@ class SignInBrowserIT {
   void signOutEndsTheSession() {
     browser.signIn(acme, "learner@acme.example", "demo-password");
     String signedIn = browser.sessionId();
-    browser.driver().findElement(By.id("signOut:signOutButton")).click();
-    assertTrue(browser.driver().getCurrentUrl().contains("login.xhtml"), browser.driver().getCurrentUrl());
-    assertNotNull(browser.driver().findElement(By.id("signed-out")));
+    String page = browser.submitAndRead(By.id("signOut:signOutButton"), By.id("signed-out"));
+    assertEquals("You are signed out.", page);
+    assertTrue(browser.driver().getCurrentUrl().contains("/t/acme/login.xhtml"), browser.driver().getCurrentUrl());
     browser.open(acme + "learn/index.xhtml");
     assertTrue(browser.driver().getCurrentUrl().contains("/t/acme/login.xhtml"), browser.driver().getCurrentUrl());
     assertNotEquals(signedIn, browser.sessionId());
+  }
+
+  @Test
+  void thePlatformOperatorSignsInOutsideAllTenantsAndSeesTheRefusedTenant() {
+    browser.signIn(base.toString(), "operator@portal.example", "it-operator-password");
+    assertTrue(browser.driver().getCurrentUrl().endsWith("/platform/index.xhtml"), browser.driver().getCurrentUrl());
+    assertTrue(browser.driver().findElement(By.id("tenants")).getText().contains("Acme Corporation"));
+    assertTrue(browser.driver().findElement(By.id("refused")).getText().contains("broken/tenant.yaml:5: brand.primary"));
+    browser.open(acme + "learn/index.xhtml");
+    assertEquals("Access refused · Trust Portal", browser.driver().getTitle());
   }
 
   @Test
