@@ -13,11 +13,18 @@ public final class Migrations {
   private Migrations() {}
 
   public static MigrateResult migrate(DataSource dataSource) {
+    return configure(dataSource).load().migrate();
+  }
+
+  /** Migrates into {@code schema}, creating it when missing (a fresh schema beside the live one). */
+  public static MigrateResult migrate(DataSource dataSource, String schema) {
+    return configure(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true).load().migrate();
+  }
+
+  private static org.flywaydb.core.api.configuration.FluentConfiguration configure(DataSource dataSource) {
     return Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:db/migration")
-        .validateMigrationNaming(true)
-        .load()
-        .migrate();
+        .validateMigrationNaming(true);
   }
 }

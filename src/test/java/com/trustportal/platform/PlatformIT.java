@@ -108,6 +108,23 @@ class PlatformIT {
   }
 
   @Test
+  void migrationsCreateTheWholeSchemaInAnEmptySchemaOfTheConfiguredDatabase() throws Exception {
+    String schema = "empty_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    javax.sql.DataSource live = new PortalDataSource();
+    MigrateResult first = Migrations.migrate(live, schema);
+    MigrateResult again = Migrations.migrate(live, schema);
+
+    assertTrue(first.migrationsExecuted >= 1);
+    assertEquals(0, again.migrationsExecuted);
+    try (Connection c = live.getConnection(); Statement s = c.createStatement();
+        ResultSet tables = s.executeQuery("select count(*) from information_schema.tables where lower(table_schema) = '"
+            + schema + "' and lower(table_name) in ('tenant','account')")) {
+      tables.next();
+      assertEquals(2, tables.getInt(1), "on " + DatabaseSettings.describe());
+    }
+  }
+
+  @Test
   void fiveWrongPasswordsThrottleTheAccountEvenForTheRightPassword() {
     TenantConfig config = IsolationProbe.tenant("thr", "rep@thr.example");
     TenantContext.runAs(config.slug(), () -> provisioning.apply(config));

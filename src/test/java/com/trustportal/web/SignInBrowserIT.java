@@ -166,6 +166,20 @@ class SignInBrowserIT {
     assertTrue(response.body().contains("broken/tenant.yaml:5: brand.primary"), response.body());
   }
 
+  @Test
+  void theLandingSignInAndRolePagesHaveNoSeriousAccessibilityViolations() {
+    browser.open(base.toString());
+    Accessibility.assertNoSeriousViolations(browser.driver());
+    browser.open(acme + "login.xhtml");
+    Accessibility.assertNoSeriousViolations(browser.driver());
+    browser.signIn(acme, "admin@acme.example", "demo-password");
+    Accessibility.assertNoSeriousViolations(browser.driver());
+    for (String page : List.of("learn/index.xhtml", "manage/index.xhtml")) {
+      browser.open(acme + page);
+      Accessibility.assertNoSeriousViolations(browser.driver());
+    }
+  }
+
   private void assertBrandedAsAcme() {
     assertEquals("Acme Corporation", browser.driver().findElement(By.className("brand-name")).getText());
     String style = browser.driver().findElement(By.tagName("body")).getAttribute("style");
