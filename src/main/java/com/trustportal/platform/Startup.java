@@ -1,5 +1,6 @@
 package com.trustportal.platform;
 
+import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.tenant.boundary.TenantProvisioning;
 import com.trustportal.tenant.control.TenantConfig;
@@ -41,6 +42,7 @@ public class Startup {
 
   @Inject TenantProvisioning provisioning;
   @Inject TenantDirectory directory;
+  @Inject Catalog catalog;
 
   @Inject
   @ConfigProperty(name = "portal.operator.email")
@@ -68,6 +70,7 @@ public class Startup {
       return;
     }
     applyTenants(Settings.tenantsDir());
+    catalog.load(Settings.tenantsDir(), directory.all());
     if (operatorEmail.isPresent() && operatorPassword.isPresent()) {
       boolean created = TenantContext.callAsUnchecked(Role.PLATFORM_TENANT,
           () -> provisioning.ensureOperator(operatorEmail.get(), "Platform operator", operatorPassword.get()));

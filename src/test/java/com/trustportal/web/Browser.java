@@ -55,6 +55,18 @@ public final class Browser implements AutoCloseable {
     return driver.findElement(result).getText();
   }
 
+  /** Saves what the browser shows to target/screenshots/{name}.png (the README's screenshots come from here). */
+  public void screenshot(String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+      Files.write(dir.resolve(name + ".png"), png);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public String text() {
     return driver.findElement(By.tagName("body")).getText();
   }

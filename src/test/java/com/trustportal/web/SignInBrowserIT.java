@@ -139,6 +139,17 @@ class SignInBrowserIT {
   }
 
   @Test
+  void aTenantIsReachedByItsLocalhostHostName() {
+    String port = String.valueOf(base.getPort());
+    browser.open("http://acme.localhost:" + port + base.getPath());
+    assertEquals("Acme Corporation", browser.driver().findElement(By.id("tenant-name")).getText());
+    browser.open("http://globex.localhost:" + port + base.getPath());
+    assertEquals("Globex Industries", browser.driver().findElement(By.id("tenant-name")).getText());
+    browser.open("http://nope.localhost:" + port + base.getPath());
+    assertEquals("Page not found · Trust Portal", browser.driver().getTitle());
+  }
+
+  @Test
   void anUnknownTenantGetsANotFoundPageWithoutAStackTrace() throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient()
         .send(HttpRequest.newBuilder(URI.create(base + "t/no-such-tenant/")).build(), HttpResponse.BodyHandlers.ofString());

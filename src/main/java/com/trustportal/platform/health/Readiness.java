@@ -1,5 +1,6 @@
 package com.trustportal.platform.health;
 
+import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.platform.Startup;
 import com.trustportal.tenant.control.TenantDirectory;
 import jakarta.annotation.Resource;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 /**
  * Ready when the database answers, migrations are done and at least one tenant is served. Tenants
  * whose folder was refused are listed by name with their first problem: the node stays ready so the
- * healthy tenants keep being served.
+ * healthy tenants keep being served. Refused courses are listed the same way ({@code courses.failed.<id>}).
  */
 @org.eclipse.microprofile.health.Readiness
 @ApplicationScoped
@@ -27,6 +28,7 @@ public class Readiness implements HealthCheck {
 
   @Inject Startup startup;
   @Inject TenantDirectory directory;
+  @Inject Catalog catalog;
 
   @Override
   public HealthCheckResponse call() {
@@ -37,6 +39,7 @@ public class Readiness implements HealthCheck {
     response.withData("migrations", startup.migrated() ? "done" : "not done: " + startup.migrationError());
     response.withData("tenants", String.join(",", directory.all().stream().map(t -> t.slug()).toList()));
     directory.failed().forEach((slug, problems) -> response.withData("failed." + slug, problems.get(0).toString()));
+    catalog.failed().forEach((course, problem) -> response.withData("courses.failed." + course, problem.toString()));
     return response.status(database && startup.migrated() && tenants).build();
   }
 

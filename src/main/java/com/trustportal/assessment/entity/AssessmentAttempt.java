@@ -1,0 +1,186 @@
+package com.trustportal.assessment.entity;
+
+import com.trustportal.catalog.entity.AssessmentSpec;
+import com.trustportal.catalog.entity.Attempt;
+import com.trustportal.catalog.entity.Question;
+import com.trustportal.catalog.entity.Score;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * One try at a course's final assessment: the questions drawn for it, the answers given and the
+ * score. Attempts are never deleted or changed after submission, so the history shows every try.
+ */
+@Entity
+@Table(name = "assessment_attempt")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
+@NamedQuery(name = AssessmentAttempt.FIND_BY_LEARNER, query =
+    "select a from AssessmentAttempt a where a.accountId = :account and a.courseId = :course order by a.startedAt desc")
+@NamedQuery(name = AssessmentAttempt.FIND_OPEN, query =
+    "select a from AssessmentAttempt a where a.accountId = :account and a.courseId = :course and a.submittedAt is null")
+@NamedQuery(name = AssessmentAttempt.FIND_PASSED_COURSES, query =
+    "select distinct a.courseId from AssessmentAttempt a where a.accountId = :account and a.passed = true")
+public class AssessmentAttempt {
+
+  public static final String FIND_PASSED_COURSES = "AssessmentAttempt.findPassedCourses";
+  public static final String FIND_BY_LEARNER = "AssessmentAttempt.findByLearner";
+  public static final String FIND_OPEN = "AssessmentAttempt.findOpen";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "account_id", nullable = false, length = 36)
+  private String accountId;
+
+  @Column(name = "course_id", nullable = false, length = 100)
+  private String courseId;
+
+  @Column(name = "course_version", nullable = false)
+  private int courseVersion;
+
+  @Column(name = "question_ids", nullable = false, length = 2000)
+  private String questionIds;
+
+  @Column(length = 2000)
+  private String answers;
+
+  @Column(name = "correct_count")
+  private Integer correct;
+
+  @Column(name = "question_count", nullable = false)
+  private int total;
+
+  @Column(name = "pass_percent", nullable = false)
+  private int passPercent;
+
+  private Integer percent;
+
+  private Boolean passed;
+
+  @Column(name = "started_at", nullable = false)
+  private Instant startedAt;
+
+  @Column(name = "submitted_at")
+  private Instant submittedAt;
+
+  @Version
+  private long version;
+
+  protected AssessmentAttempt() {}
+
+  public AssessmentAttempt(String accountId, String courseId, int courseVersion, List<Question> drawn, int passPercent, Instant at) {
+    if (drawn.isEmpty()) {
+      throw new IllegalArgumentException("an attempt needs questions");
+    }
+    this.id = UUID.randomUUID().toString();
+    this.accountId = Objects.requireNonNull(accountId);
+    this.courseId = Objects.requireNonNull(courseId);
+    this.courseVersion = courseVersion;
+    this.questionIds = drawn.stream().map(Question::id).collect(Collectors.joining(","));
+    this.total = drawn.size();
+    this.passPercent = passPercent;
+    this.startedAt = Objects.requireNonNull(at);
+  }
+
+  /**
+   * Scores the answers against the course's bank and closes the attempt. Submitting again returns
+   * the same result: a retried request cannot change a recorded attempt.
+   */
+  public Score submit(AssessmentSpec spec, Map<String, Integer> given, Instant at) {
+    if (isSubmitted()) {
+      return new Score(correct, total);
+    }
+    List<Question> questions = questions(spec);
+    Attempt attempt = Attempt.of(questions, passPercent);
+    for (Question q : questions) {
+      Integer choice = given.get(q.id());
+      if (choice != null && choice >= 0 && choice < q.choices().size()) {
+        attempt = attempt.answer(q.id(), choice);
+      }
+    }
+    Score score = attempt.score();
+    this.answers = attempt.answers().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    this.correct = score.correct();
+    this.percent = score.percent();
+    this.passed = score.reaches(passPercent);
+    this.submittedAt = Objects.requireNonNull(at);
+    return score;
+  }
+
+  /** The drawn questions, looked up in the bank; a question removed from the bank since is skipped. */
+  public List<Question> questions(AssessmentSpec spec) {
+    return Arrays.stream(questionIds.split(",")).map(spec::question).flatMap(java.util.Optional::stream).toList();
+  }
+
+  public Map<String, Integer> answers() {
+    Map<String, Integer> map = new LinkedHashMap<>();
+    if (answers != null && !answers.isEmpty()) {
+      for (String pair : answers.split(",")) {
+        String[] kv = pair.split("=");
+        map.put(kv[0], Integer.valueOf(kv[1]));
+      }
+    }
+    return map;
+  }
+
+  public boolean isSubmitted() {
+    return submittedAt != null;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public String courseId() {
+    return courseId;
+  }
+
+  public int percent() {
+    return percent == null ? 0 : percent;
+  }
+
+  public boolean passed() {
+    return Boolean.TRUE.equals(passed);
+  }
+
+  public int correct() {
+    return correct == null ? 0 : correct;
+  }
+
+  public int total() {
+    return total;
+  }
+
+  public int passPercent() {
+    return passPercent;
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  public Instant submittedAt() {
+    return submittedAt;
+  }
+}

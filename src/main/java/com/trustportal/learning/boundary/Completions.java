@@ -1,0 +1,103 @@
+package com.trustportal.learning.boundary;
+
+import com.trustportal.assessment.boundary.Assessments;
+import com.trustportal.assessment.entity.AssessmentPassed;
+import com.trustportal.catalog.boundary.Catalog;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import com.trustportal.catalog.entity.Course;
+import com.trustportal.learning.entity.CourseCompleted;
+import com.trustportal.learning.entity.CourseCompletion;
+import com.trustportal.learning.entity.StepProgress;
+import com.trustportal.tenant.control.TenantContext;
+import com.trustportal.tenant.control.TenantData;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides when a learner has completed a course (every required step done and the final assessment
+ * passed) and records it exactly once per course version, then fires {@link CourseCompleted}. Called
+ * after each saved step and each submitted assessment; a duplicate call, or two nodes racing, find
+ * the recorded completion (a unique key backs this) and fire nothing.
+ */
+@Stateless
+public class Completions {
+
+  @Inject @TenantData EntityManager em;
+  @Inject Progress progress;
+  @Inject Assessments assessments;
+  @Inject Catalog catalog;
+  @Inject Event<CourseCompleted> completed;
+  @Resource SessionContext context;
+
+  Clock clock = Clock.systemUTC();
+
+  /** A passed final assessment may be the last condition: check once its attempt is committed. */
+  public void onAssessmentPassed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AssessmentPassed passed) {
+    TenantContext.runAs(passed.tenant(), () -> catalog.course(passed.tenant(), passed.courseId())
+        .ifPresent(course -> completeIfDone(passed.accountId(), course)));
+  }
+
+  /** The learner's completion of this course version, recording it now if it has just been earned. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public Optional<CourseCompletion> completeIfDone(String accountId, Course course) {
+    Completions self = context.getBusinessObject(Completions.class);
+    try {
+      return self.recordOnce(accountId, course);
+    } catch (EJBException raced) {
+      // another request recorded the same completion first (unique key): theirs is the one
+      return self.find(accountId, course);
+    }
+  }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Optional<CourseCompletion> recordOnce(String accountId, Course course) {
+    Optional<CourseCompletion> existing = find(accountId, course);
+    if (existing.isPresent() || !course.completion(progress.doneSteps(accountId, course.id())).isComplete()) {
+      return existing;
+    }
+    Optional<Integer> passed = assessments.bestPassingPercent(accountId, course.id());
+    if (passed.isEmpty()) {
+      return Optional.empty();
+    }
+    Long seconds = em.createNamedQuery(StepProgress.SUM_SECONDS, Long.class)
+        .setParameter("account", accountId).setParameter("course", course.id()).getSingleResult();
+    Instant now = clock.instant();
+    CourseCompletion completion =
+        new CourseCompletion(accountId, course.id(), course.version(), passed.get(), seconds == null ? 0 : seconds, now);
+    em.persist(completion);
+    em.flush();
+    completed.fire(new CourseCompleted(TenantContext.require(), completion.id(), accountId, course.id(), course.version(),
+        passed.get(), completion.secondsSpent(), now));
+    return Optional.of(completion);
+  }
+
+  public Optional<CourseCompletion> find(String accountId, Course course) {
+    return em.createNamedQuery(CourseCompletion.FIND, CourseCompletion.class)
+        .setParameter("account", accountId).setParameter("course", course.id()).setParameter("version", course.version())
+        .getResultStream().findFirst();
+  }
+
+  /** Every completion of the learner, newest first. */
+  public List<CourseCompletion> of(String accountId) {
+    return em.createNamedQuery(CourseCompletion.FIND_BY_LEARNER, CourseCompletion.class)
+        .setParameter("account", accountId).getResultList();
+  }
+
+  /** Ids of courses whose final assessment the learner has passed. */
+  public Set<String> passedAssessments(String accountId) {
+    return assessments.passedCourses(accountId);
+  }
+}

@@ -1,0 +1,94 @@
+package com.trustportal.learning.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * A learner completed a course version: every required step done and the final assessment passed.
+ * One row per learner, course and version (a unique key), so completion is recorded exactly once
+ * however often it is detected.
+ */
+@Entity
+@Table(name = "course_completion")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
+@NamedQuery(name = CourseCompletion.FIND, query =
+    "select c from CourseCompletion c where c.accountId = :account and c.courseId = :course and c.courseVersion = :version")
+@NamedQuery(name = CourseCompletion.FIND_BY_LEARNER, query =
+    "select c from CourseCompletion c where c.accountId = :account order by c.completedAt desc")
+public class CourseCompletion {
+
+  public static final String FIND = "CourseCompletion.find";
+  public static final String FIND_BY_LEARNER = "CourseCompletion.findByLearner";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "account_id", nullable = false, length = 36)
+  private String accountId;
+
+  @Column(name = "course_id", nullable = false, length = 100)
+  private String courseId;
+
+  @Column(name = "course_version", nullable = false)
+  private int courseVersion;
+
+  @Column(name = "assessment_percent", nullable = false)
+  private int assessmentPercent;
+
+  @Column(name = "seconds_spent", nullable = false)
+  private long secondsSpent;
+
+  @Column(name = "completed_at", nullable = false)
+  private Instant completedAt;
+
+  protected CourseCompletion() {}
+
+  public CourseCompletion(String accountId, String courseId, int courseVersion, int assessmentPercent, long secondsSpent, Instant at) {
+    this.id = UUID.randomUUID().toString();
+    this.accountId = Objects.requireNonNull(accountId);
+    this.courseId = Objects.requireNonNull(courseId);
+    this.courseVersion = courseVersion;
+    this.assessmentPercent = assessmentPercent;
+    this.secondsSpent = secondsSpent;
+    this.completedAt = Objects.requireNonNull(at);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public String courseId() {
+    return courseId;
+  }
+
+  public int courseVersion() {
+    return courseVersion;
+  }
+
+  public int assessmentPercent() {
+    return assessmentPercent;
+  }
+
+  public long secondsSpent() {
+    return secondsSpent;
+  }
+
+  public Instant completedAt() {
+    return completedAt;
+  }
+}

@@ -1,0 +1,223 @@
+package com.trustportal.learning.web;
+
+import com.trustportal.catalog.boundary.Catalog;
+import com.trustportal.catalog.entity.Conversation;
+import com.trustportal.catalog.entity.Course;
+import com.trustportal.catalog.entity.KnowledgeCheck;
+import com.trustportal.catalog.entity.Reflection;
+import com.trustportal.catalog.entity.Step;
+import com.trustportal.identity.web.CurrentUser;
+import com.trustportal.learning.boundary.Completions;
+import com.trustportal.learning.boundary.Progress;
+import com.trustportal.learning.boundary.StaleProgressException;
+import com.trustportal.learning.entity.CourseProgress;
+import com.trustportal.learning.entity.Position;
+import com.trustportal.learning.entity.StepAnswer;
+import com.trustportal.learning.entity.StepState;
+import com.trustportal.tenant.control.TenantContext;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The module player: one step of a course, its position, and the step's own interaction (read, check, reflect,
+ * role-play). It keeps only ids and the learner's small in-progress state; the content is looked up again in the
+ * in-memory {@link Catalog} (never the database) whenever the transient view of it is missing.
+ */
+@Named
+@ViewScoped
+public class Player implements Serializable {
+
+  static final String STALE = "This step was saved in another tab; reloaded the latest.";
+  private static final long serialVersionUID = 1L;
+
+  @Inject Catalog catalog;
+  @Inject Progress progress;
+  @Inject Completions completions;
+  @Inject CurrentUser user;
+
+  private String courseId;
+  private String stepId;
+  private Position position;
+  private StepState saved;
+  private long openedAt;
+  private final Map<String, Integer> selections = new LinkedHashMap<>();
+  private boolean checked;
+  private String reflection;
+  private final ArrayList<Integer> path = new ArrayList<>();
+  private transient StepView view;
+
+  /** View action: resolves course and step (resuming when no step is given) and loads the learner's saved state. */
+  public String open() {
+    Course course = courseId == null ? null : catalog.course(TenantContext.require(), courseId).orElse(null);
+    if (course == null) {
+      return "/learn/index.xhtml?faces-redirect=true";
+    }
+    if (stepId == null || course.step(stepId).isEmpty()) {
+      return "/learn/player.xhtml?faces-redirect=true&course=" + courseId + "&step="
+          + progress.resumeStep(course, accountId()).orElseThrow();
+    }
+    reload(progress.state(accountId(), courseId, stepId));
+    return null;
+  }
+
+  public String markRead() {
+    if (!save(StepAnswer.read())) {
+      return null;
+    }
+    String next = position.nextStepId();
+    return next == null ? "/learn/index.xhtml?faces-redirect=true"
+        : "/learn/player.xhtml?faces-redirect=true&course=" + courseId + "&step=" + next;
+  }
+
+  public void checkAnswers() {
+    Map<String, Integer> answers = view().validChoices(selections);
+    save(StepAnswer.check(answers, view().allCorrect(answers)));
+  }
+
+  public void saveReflection() {
+    if (reflection == null || reflection.isBlank()) {
+      message(FacesMessage.SEVERITY_ERROR, "Write your reflection before saving.");
+    } else if (save(StepAnswer.reflection(reflection))) {
+      message(FacesMessage.SEVERITY_INFO, "Your reflection is saved.");
+    }
+  }
+
+  /**
+   * Takes reply {@code index} at the node the page showed (request parameter {@code node}); a click rendered for an
+   * earlier node (a double click that got through) is ignored rather than applied to the wrong line.
+   */
+  public void reply(int index) {
+    String shown = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("node");
+    Conversation now = view().conversation(path);
+    if (now.isOver() || !now.current().orElseThrow().id().equals(shown)
+        || index < 0 || index >= now.current().orElseThrow().replies().size()) {
+      return;
+    }
+    path.add(index);
+    view = null;
+    if (view().conversation(path).isOver()) {
+      save(StepAnswer.rolePlay(path));
+    }
+  }
+
+  public void playAgain() {
+    path.clear();
+    view = null;
+  }
+
+  /** Saves against the version this page saw; a different answer saved meanwhile elsewhere is reloaded instead. */
+  private boolean save(StepAnswer answer) {
+    int seconds = (int) Math.max(0, (System.currentTimeMillis() - openedAt) / 1000);
+    try {
+      reload(progress.record(accountId(), view().course(), stepId, answer, seconds, saved.version()));
+      completions.completeIfDone(accountId(), view().course());
+      return true;
+    } catch (StaleProgressException e) {
+      reload(e.latest());
+      message(FacesMessage.SEVERITY_WARN, STALE);
+      return false;
+    }
+  }
+
+  private void reload(StepState state) {
+    saved = state;
+    openedAt = System.currentTimeMillis();
+    view = null;
+    Course course = view().course();
+    position = new CourseProgress(course, progress.doneSteps(accountId(), courseId)).positionOf(stepId).orElseThrow();
+    selections.clear();
+    selections.putAll(view().validChoices(StepAnswer.checkChoices(state.answer())));
+    checked = view().step() instanceof KnowledgeCheck check && selections.size() == check.questions().size();
+    reflection = view().step() instanceof Reflection ? state.answer() : null;
+    path.clear();
+    path.addAll(view().validPath(StepAnswer.rolePlayPath(state.answer())));
+  }
+
+  private StepView view() {
+    if (view == null) {
+      view = new StepView(catalog.course(TenantContext.require(), courseId).orElseThrow(), stepId);
+    }
+    return view;
+  }
+
+  private String accountId() {
+    return user.get().accountId();
+  }
+
+  private static void message(FacesMessage.Severity severity, String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+  }
+
+  public Step getStep() {
+    return view().step();
+  }
+
+  public String getKind() {
+    return view().kind();
+  }
+
+  public Map<String, Feedback> getFeedback() {
+    return checked ? view().feedback(selections) : Map.of();
+  }
+
+  public Conversation getConversation() {
+    return view().conversation(path);
+  }
+
+  /** The replies on offer now; none once the conversation is over (also while an action that ended it broadcasts). */
+  public List<com.trustportal.catalog.entity.Reply> getReplies() {
+    return getConversation().current().map(n -> n.replies()).orElse(List.of());
+  }
+
+  public String getNodeId() {
+    return getConversation().current().map(n -> n.id()).orElse("");
+  }
+
+  public List<Exchange> getTranscript() {
+    return view().transcript(path);
+  }
+
+  public Position getPosition() {
+    return position;
+  }
+
+  public Map<String, Integer> getSelections() {
+    return selections;
+  }
+
+  public boolean isChecked() {
+    return checked;
+  }
+
+  public String getReflection() {
+    return reflection;
+  }
+
+  public void setReflection(String reflection) {
+    this.reflection = reflection;
+  }
+
+  public String getCourseId() {
+    return courseId;
+  }
+
+  public void setCourseId(String courseId) {
+    this.courseId = courseId;
+  }
+
+  public String getStepId() {
+    return stepId;
+  }
+
+  public void setStepId(String stepId) {
+    this.stepId = stepId;
+  }
+}
