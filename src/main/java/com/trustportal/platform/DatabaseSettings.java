@@ -26,7 +26,8 @@ public final class DatabaseSettings {
   }
 
   static String h2Url(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.resolve("portal") + ";DB_CLOSE_ON_EXIT=FALSE";
+    // WRITE_DELAY=0: a commit is written before the request answers, so it survives kill -9 of the server
+    return "jdbc:h2:file:" + dataDir.resolve("portal") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
   }
 
   static Path dataDir() {

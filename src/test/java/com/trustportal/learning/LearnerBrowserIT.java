@@ -116,6 +116,10 @@ class LearnerBrowserIT {
   void learnerPagesHaveNoSeriousAccessibilityViolations() {
     browser.signIn(acme, "learner@acme.example", "demo-password");
     browser.screenshot("my-learning");
+    Object logoWidth = ((JavascriptExecutor) driver()).executeScript(
+        "return document.querySelector('.brand-logo').naturalWidth");
+    assertTrue(((Number) logoWidth).intValue() > 0,
+        "tenant logo did not load: " + driver().manage().logs().get("browser").getAll());
     Accessibility.assertNoSeriousViolations(driver());
     for (String step : List.of("m1-l1", "m1-check", "m1-roleplay", "m1-reflect")) {
       browser.open(acme + "learn/player.xhtml?course=" + COURSE + "&step=" + step);
