@@ -11,7 +11,6 @@ import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.catalog.entity.Question;
 import com.trustportal.catalog.entity.Step;
-import com.trustportal.identity.boundary.Accounts;
 import com.trustportal.learning.boundary.Completions;
 import com.trustportal.learning.boundary.Progress;
 import com.trustportal.learning.entity.CourseCompletion;
@@ -50,7 +49,6 @@ class CompletionIT {
   @Inject Progress progress;
   @Inject Assessments assessments;
   @Inject Completions completions;
-  @Inject Accounts accounts;
   @Inject TenantProvisioning provisioning;
   @Inject CompletedEvents events;
   @Resource ManagedExecutorService executor;

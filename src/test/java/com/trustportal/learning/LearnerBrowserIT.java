@@ -113,6 +113,20 @@ class LearnerBrowserIT {
   }
 
   @Test
+  void thePlayerFitsAPhoneSizedScreenWithoutSidewaysScrolling() {
+    driver().manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+    browser.signIn(acme, "learner@acme.example", "demo-password");
+    for (String page : List.of("learn/index.xhtml", "learn/player.xhtml?course=" + COURSE + "&step=m1-l1",
+        "learn/player.xhtml?course=" + COURSE + "&step=m1-check", "learn/player.xhtml?course=" + COURSE + "&step=m1-roleplay")) {
+      browser.open(acme + page);
+      Number overflow = (Number) ((JavascriptExecutor) driver()).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      assertTrue(overflow.intValue() <= 0, page + " scrolls sideways by " + overflow + " px at 375 px width");
+    }
+    browser.screenshot("phone-player");
+  }
+
+  @Test
   void learnerPagesHaveNoSeriousAccessibilityViolations() {
     browser.signIn(acme, "learner@acme.example", "demo-password");
     browser.screenshot("my-learning");
