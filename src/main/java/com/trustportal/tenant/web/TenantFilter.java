@@ -81,7 +81,7 @@ public class TenantFilter extends HttpFilter {
       res.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
-    if (AccessRules.isPlatformPath(inner) && inner.startsWith("/platform/")) {
+    if (inner.startsWith("/platform/")) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
