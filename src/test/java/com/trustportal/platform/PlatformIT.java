@@ -21,9 +21,14 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -138,6 +143,34 @@ class PlatformIT {
       assertTrue(signIn(config.slug(), email, "wrong-password").isEmpty());
     }
     assertTrue(signIn(config.slug(), email, "learner-password-1").isEmpty(), "fifth failure must lock");
+  }
+
+  @Test
+  void parallelSignInsOfOneAccountAllSucceedAndParallelFailuresAreAllCounted() throws Exception {
+    TenantConfig config = IsolationProbe.tenant("par", "rep@par.example");
+    TenantContext.runAs(config.slug(), () -> provisioning.apply(config));
+    String email = "rep@par.example";
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<Optional<SignedInUser>>> right = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        right.add(pool.submit(() -> signIn(config.slug(), email, "learner-password-1")));
+      }
+      for (Future<Optional<SignedInUser>> each : right) {
+        assertTrue(each.get(60, TimeUnit.SECONDS).isPresent(), "a parallel sign-in with the right password failed");
+      }
+      List<Future<Optional<SignedInUser>>> wrong = new ArrayList<>();
+      for (int i = 0; i < Account.MAX_FAILED_SIGN_INS; i++) {
+        wrong.add(pool.submit(() -> signIn(config.slug(), email, "wrong-password")));
+      }
+      for (Future<Optional<SignedInUser>> each : wrong) {
+        assertTrue(each.get(60, TimeUnit.SECONDS).isEmpty());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertTrue(signIn(config.slug(), email, "learner-password-1").isEmpty(),
+        "five parallel failures must all count and lock the account");
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.trustportal.tenant.control.TenantData;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,9 +38,17 @@ public class Accounts {
       PasswordHasher.burnEqualTime(password);
       return Optional.empty();
     }
-    if (!PasswordHasher.verify(password, account.passwordHash())) {
+    boolean matches = PasswordHasher.verify(password, account.passwordHash());
+    // Parallel sign-ins of one account (two tabs, a retried request) each update this row: take the
+    // row lock and re-read it, so they queue instead of failing on the version, and no failed
+    // attempt is lost from the count.
+    em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
+    if (!matches) {
       account.failedSignIn(now);
       return Optional.empty();
+    }
+    if (!account.canSignIn(now)) {
+      return Optional.empty(); // locked by a parallel attempt while this one was hashing
     }
     account.signedIn(now);
     return Optional.of(new SignedInUser(
