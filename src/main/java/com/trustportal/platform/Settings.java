@@ -32,4 +32,23 @@ public final class Settings {
   public static String databaseUrl() {
     return config().getOptionalValue("portal.db.url", String.class).orElse("");
   }
+
+  /**
+   * The portal's public address ({@code PORTAL_PUBLIC_URL}, default {@code http://localhost:8080}): verification links,
+   * QR codes and credential ids are built from it, since they must outlive any single request.
+   */
+  public static String publicUrl() {
+    String url = config().getOptionalValue("portal.public.url", String.class).orElse("http://localhost:8080").trim();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** Optional key-encryption key for tenants' signing keys ({@code PORTAL_SIGNING_KEK}, base64 of 32 bytes). */
+  public static String signingKek() {
+    return config().getOptionalValue("portal.signing.kek", String.class).orElse("");
+  }
+
+  /** Public verification requests one client may make per minute ({@code PORTAL_VERIFY_RATE}). */
+  public static int verifyRatePerMinute() {
+    return config().getOptionalValue("portal.verify.rate", Integer.class).orElse(120);
+  }
 }

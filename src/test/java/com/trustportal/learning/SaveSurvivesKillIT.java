@@ -75,7 +75,8 @@ class SaveSurvivesKillIT {
 
     try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("portal"), "sa", "");
         ResultSet rows = db.createStatement().executeQuery(
-            "select count(*) from step_progress where tenant_id = 'acme' and step_id = 'm1-l1' and completed_at is not null")) {
+            "select count(*) from step_progress p join account a on a.id = p.account_id where p.tenant_id = 'acme'"
+                + " and a.email = 'learner@acme.example' and p.step_id = 'm1-l1' and p.completed_at is not null")) {
       rows.next();
       assertEquals(1, rows.getInt(1), Files.readString(data.resolve("portal.log")).lines().filter(l -> l.contains("SEVERE")).collect(Collectors.joining("\n")));
     }

@@ -22,7 +22,7 @@ public final class Accessibility {
         .toList();
     assertTrue(serious.isEmpty(), () -> driver.getCurrentUrl() + " has accessibility violations:\n" + serious.stream()
         .map(v -> v.getImpact() + " " + v.getId() + ": " + v.getHelp() + " at "
-            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+            + v.getNodes().stream().map(n -> n.getTarget() + " " + n.getHtml()).collect(Collectors.joining(", ")))
         .collect(Collectors.joining("\n")));
     assertTrue(results.getPasses().size() > 0, "axe did not run on " + driver.getCurrentUrl());
   }

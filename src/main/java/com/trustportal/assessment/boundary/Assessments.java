@@ -80,12 +80,21 @@ public class Assessments {
 
   /** The best passing score of the learner at this course, if any. */
   public Optional<Integer> bestPassingPercent(String accountId, String courseId) {
-    return history(accountId, courseId).stream().filter(AssessmentAttempt::passed).map(AssessmentAttempt::percent).max(Integer::compare);
+    return bestPassingPercent(accountId, courseId, Instant.EPOCH);
   }
 
-  /** Ids of the courses whose final assessment the learner has passed (one query, for "My learning"). */
-  public java.util.Set<String> passedCourses(String accountId) {
-    return new java.util.HashSet<>(em.createNamedQuery(AssessmentAttempt.FIND_PASSED_COURSES, String.class)
-        .setParameter("account", accountId).getResultList());
+  /** The best score of an attempt submitted at or after {@code since} that passed (a recertification round). */
+  public Optional<Integer> bestPassingPercent(String accountId, String courseId, Instant since) {
+    return history(accountId, courseId).stream()
+        .filter(a -> a.passed() && !a.submittedAt().isBefore(since))
+        .map(AssessmentAttempt::percent).max(Integer::compare);
+  }
+
+  /** When the learner last passed each course's final assessment (one query, for "My learning"). */
+  public Map<String, Instant> lastPassed(String accountId) {
+    Map<String, Instant> last = new java.util.HashMap<>();
+    em.createNamedQuery(AssessmentAttempt.FIND_PASSED, AssessmentAttempt.class).setParameter("account", accountId)
+        .getResultList().forEach(a -> last.merge(a.courseId(), a.submittedAt(), (x, y) -> x.isAfter(y) ? x : y));
+    return last;
   }
 }

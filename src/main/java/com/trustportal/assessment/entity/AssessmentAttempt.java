@@ -34,11 +34,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     "select a from AssessmentAttempt a where a.accountId = :account and a.courseId = :course order by a.startedAt desc")
 @NamedQuery(name = AssessmentAttempt.FIND_OPEN, query =
     "select a from AssessmentAttempt a where a.accountId = :account and a.courseId = :course and a.submittedAt is null")
-@NamedQuery(name = AssessmentAttempt.FIND_PASSED_COURSES, query =
-    "select distinct a.courseId from AssessmentAttempt a where a.accountId = :account and a.passed = true")
+@NamedQuery(name = AssessmentAttempt.FIND_PASSED, query =
+    "select a from AssessmentAttempt a where a.accountId = :account and a.passed = true")
 public class AssessmentAttempt {
 
-  public static final String FIND_PASSED_COURSES = "AssessmentAttempt.findPassedCourses";
+  public static final String FIND_PASSED = "AssessmentAttempt.findPassed";
   public static final String FIND_BY_LEARNER = "AssessmentAttempt.findByLearner";
   public static final String FIND_OPEN = "AssessmentAttempt.findOpen";
 

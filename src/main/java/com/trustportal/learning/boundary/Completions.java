@@ -8,6 +8,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.learning.entity.CourseCompleted;
 import com.trustportal.learning.entity.CourseCompletion;
+import com.trustportal.learning.entity.CourseRound;
 import com.trustportal.learning.entity.StepProgress;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantData;
@@ -22,7 +23,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,7 +72,9 @@ public class Completions {
     if (existing.isPresent() || !course.completion(progress.doneSteps(accountId, course.id())).isComplete()) {
       return existing;
     }
-    Optional<Integer> passed = assessments.bestPassingPercent(accountId, course.id());
+    Optional<CourseRound> round = round(accountId, course.id());
+    Optional<Integer> passed =
+        assessments.bestPassingPercent(accountId, course.id(), round.map(CourseRound::openedAt).orElse(Instant.EPOCH));
     if (passed.isEmpty()) {
       return Optional.empty();
     }
@@ -76,7 +82,8 @@ public class Completions {
         .setParameter("account", accountId).setParameter("course", course.id()).getSingleResult();
     Instant now = clock.instant();
     CourseCompletion completion =
-        new CourseCompletion(accountId, course.id(), course.version(), passed.get(), seconds == null ? 0 : seconds, now);
+        new CourseCompletion(accountId, course.id(), course.version(), round.map(CourseRound::number).orElse(CourseRound.FIRST),
+            passed.get(), seconds == null ? 0 : seconds, now);
     em.persist(completion);
     em.flush();
     completed.fire(new CourseCompleted(TenantContext.require(), completion.id(), accountId, course.id(), course.version(),
@@ -84,10 +91,40 @@ public class Completions {
     return Optional.of(completion);
   }
 
+  /** The completion of the learner's current round of this course version, if there is one yet. */
   public Optional<CourseCompletion> find(String accountId, Course course) {
+    int round = round(accountId, course.id()).map(CourseRound::number).orElse(CourseRound.FIRST);
     return em.createNamedQuery(CourseCompletion.FIND, CourseCompletion.class)
         .setParameter("account", accountId).setParameter("course", course.id()).setParameter("version", course.version())
+        .setParameter("round", round).getResultStream().findFirst();
+  }
+
+  /** The learner's latest recertification round of a course; empty while they are in the first. */
+  public Optional<CourseRound> round(String accountId, String courseId) {
+    return em.createNamedQuery(CourseRound.FIND_BY_COURSE, CourseRound.class)
+        .setParameter("account", accountId).setParameter("course", courseId).setMaxResults(1)
         .getResultStream().findFirst();
+  }
+
+  /** The latest round of each course the learner is recertifying in. */
+  public Map<String, CourseRound> rounds(String accountId) {
+    Map<String, CourseRound> latest = new HashMap<>();
+    em.createNamedQuery(CourseRound.FIND_BY_LEARNER, CourseRound.class).setParameter("account", accountId)
+        .getResultList().forEach(r -> latest.putIfAbsent(r.courseId(), r));
+    return latest;
+  }
+
+  /**
+   * Re-enrols the learner for recertification: opens the next round of the course, due by {@code dueAt}, unless the
+   * current round is not completed yet (then nothing changes). Returns the opened round.
+   */
+  public Optional<CourseRound> reopen(String accountId, Course course, Instant dueAt) {
+    if (find(accountId, course).isEmpty()) {
+      return Optional.empty();
+    }
+    CourseRound next = CourseRound.after(round(accountId, course.id()), accountId, course.id(), clock.instant(), dueAt);
+    em.persist(next);
+    return Optional.of(next);
   }
 
   /** Every completion of the learner, newest first. */
@@ -96,8 +133,16 @@ public class Completions {
         .setParameter("account", accountId).getResultList();
   }
 
-  /** Ids of courses whose final assessment the learner has passed. */
+  /** Ids of courses whose final assessment the learner has passed in the current round. */
   public Set<String> passedAssessments(String accountId) {
-    return assessments.passedCourses(accountId);
+    Map<String, CourseRound> rounds = rounds(accountId);
+    Set<String> passed = new HashSet<>();
+    assessments.lastPassed(accountId).forEach((course, at) -> {
+      CourseRound round = rounds.get(course);
+      if (round == null || !at.isBefore(round.openedAt())) {
+        passed.add(course);
+      }
+    });
+    return passed;
   }
 }

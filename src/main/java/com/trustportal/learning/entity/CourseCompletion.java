@@ -14,7 +14,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * A learner completed a course version: every required step done and the final assessment passed.
- * One row per learner, course and version (a unique key), so completion is recorded exactly once
+ * One row per learner, course, version and round (a unique key), so completion is recorded exactly once
  * however often it is detected.
  */
 @Entity
@@ -22,7 +22,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = CourseCompletion.FIND, query =
-    "select c from CourseCompletion c where c.accountId = :account and c.courseId = :course and c.courseVersion = :version")
+    "select c from CourseCompletion c where c.accountId = :account and c.courseId = :course and c.courseVersion = :version"
+        + " and c.round = :round")
 @NamedQuery(name = CourseCompletion.FIND_BY_LEARNER, query =
     "select c from CourseCompletion c where c.accountId = :account order by c.completedAt desc")
 public class CourseCompletion {
@@ -52,9 +53,14 @@ public class CourseCompletion {
   @Column(name = "completed_at", nullable = false)
   private Instant completedAt;
 
+  @Column(name = "round_no", nullable = false)
+  private int round = CourseRound.FIRST;
+
   protected CourseCompletion() {}
 
-  public CourseCompletion(String accountId, String courseId, int courseVersion, int assessmentPercent, long secondsSpent, Instant at) {
+  public CourseCompletion(String accountId, String courseId, int courseVersion, int round, int assessmentPercent,
+      long secondsSpent, Instant at) {
+    this.round = round;
     this.id = UUID.randomUUID().toString();
     this.accountId = Objects.requireNonNull(accountId);
     this.courseId = Objects.requireNonNull(courseId);
@@ -90,5 +96,10 @@ public class CourseCompletion {
 
   public Instant completedAt() {
     return completedAt;
+  }
+
+  /** Which pass through the course this completes: 1, or a later recertification round. */
+  public int round() {
+    return round;
   }
 }

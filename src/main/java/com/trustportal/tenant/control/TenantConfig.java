@@ -35,9 +35,33 @@ public record TenantConfig(
 
   public record Brand(String primary, String accent, Path logo) {}
 
-  public record Signer(String name, String title) {}
+  /**
+   * The {@code certificate} block: who signs the tenant's certificates and how long they stay valid
+   * ({@code validForMonths} 0 = no expiry); learners are re-enrolled {@code recertifyDaysBefore} days
+   * before a certificate expires.
+   */
+  public record Signer(String name, String title, int validForMonths, int recertifyDaysBefore) {
 
-  /** An account the tenant file asks for; {@code password} is only for demo tenants. */
+    public static final int DEFAULT_RECERTIFY_DAYS = 30;
+
+    public Signer(String name, String title) {
+      this(name, title, 0, DEFAULT_RECERTIFY_DAYS);
+    }
+  }
+
+  /**
+   * An account the tenant file asks for; {@code password} and {@code completed} (courses the demo learner has
+   * already finished) are only for demo tenants.
+   */
   public record InitialAccount(
-      String email, String name, String role, String password, String manager, int line) {}
+      String email, String name, String role, String password, String manager, int line, List<String> completed) {
+
+    public InitialAccount {
+      completed = completed == null ? List.of() : List.copyOf(completed);
+    }
+
+    public InitialAccount(String email, String name, String role, String password, String manager, int line) {
+      this(email, name, role, password, manager, line, List.of());
+    }
+  }
 }

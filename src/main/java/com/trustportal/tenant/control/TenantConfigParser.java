@@ -238,9 +238,30 @@ public final class TenantConfigParser {
       problem(line(tuple.getValueNode()), "certificate", "expected signer and title");
       return null;
     }
-    Map<String, NodeTuple> c = keys(cert, "certificate.", Set.of("signer", "title"));
+    Map<String, NodeTuple> c =
+        keys(cert, "certificate.", Set.of("signer", "title", "valid_for_months", "recertify_days_before"));
     return new TenantConfig.Signer(
-        requiredText(c, cert, "signer", "certificate."), requiredText(c, cert, "title", "certificate."));
+        requiredText(c, cert, "signer", "certificate."), requiredText(c, cert, "title", "certificate."),
+        optionalInt(c, "valid_for_months", "certificate.", 0, 0, 600),
+        optionalInt(c, "recertify_days_before", "certificate.", TenantConfig.Signer.DEFAULT_RECERTIFY_DAYS, 0, 365));
+  }
+
+  private int optionalInt(Map<String, NodeTuple> keys, String key, String prefix, int absent, int min, int max) {
+    String value = optionalText(keys, key, prefix);
+    if (value == null) {
+      return absent;
+    }
+    try {
+      int number = Integer.parseInt(value);
+      if (number < min || number > max) {
+        throw new NumberFormatException();
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      problem(line(keys.get(key).getValueNode()), prefix + key,
+          "'" + value + "' is not a whole number from " + min + " to " + max);
+      return absent;
+    }
   }
 
   private List<TenantConfig.InitialAccount> accounts(Map<String, NodeTuple> keys) {
@@ -263,7 +284,7 @@ public final class TenantConfigParser {
         problem(line(item), "accounts[" + (i + 1) + "]", "expected email, name and role");
         continue;
       }
-      Map<String, NodeTuple> a = keys(account, field, Set.of("email", "name", "role", "password", "manager"));
+      Map<String, NodeTuple> a = keys(account, field, Set.of("email", "name", "role", "password", "manager", "completed"));
       String email = requiredText(a, account, "email", field);
       String name = requiredText(a, account, "name", field);
       String role = requiredText(a, account, "role", field);
@@ -283,8 +304,23 @@ public final class TenantConfigParser {
       if (password != null && password.length() < 12) {
         problem(line(a.get("password").getValueNode()), field + "password", "must have at least 12 characters");
       }
-      accounts.add(new TenantConfig.InitialAccount(
-          email, name, role, password, manager == null ? null : manager.toLowerCase(Locale.ROOT), line(account)));
+      List<String> completed = new ArrayList<>();
+      NodeTuple done = a.get("completed");
+      if (done != null) {
+        if (done.getValueNode() instanceof SequenceNode seq) {
+          for (Node course : seq.getValue()) {
+            if (course instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
+              completed.add(scalar.getValue().trim());
+            } else {
+              problem(line(course), field + "completed", "expected a course id");
+            }
+          }
+        } else {
+          problem(line(done.getValueNode()), field + "completed", "expected a list of course ids, e.g. [collaborative-selling]");
+        }
+      }
+      accounts.add(new TenantConfig.InitialAccount(email, name, role, password,
+          manager == null ? null : manager.toLowerCase(Locale.ROOT), line(account), completed));
       fields.add(field + "manager");
       managerLines.add(manager == null ? line(account) : line(a.get("manager").getValueNode()));
     }

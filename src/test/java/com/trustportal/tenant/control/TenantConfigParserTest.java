@@ -112,6 +112,45 @@ class TenantConfigParserTest {
     assertEquals("twelve-chars", config.accounts().get(0).password());
   }
 
+  @Test
+  void certificateValidityRecertificationAndDemoCompletionsAreRead() throws IOException {
+    TenantConfig config = parseValid(tenant("acme", VALID
+        .replace("  title: VP Sales Enablement\n",
+            "  title: VP Sales Enablement\n  valid_for_months: 24\n  recertify_days_before: 45\n")
+        .replace("    manager: Manager@acme.example\n",
+            "    manager: Manager@acme.example\n    completed: [collaborative-selling]\n")));
+
+    assertEquals(new TenantConfig.Signer("Maria Okafor", "VP Sales Enablement", 24, 45), config.signer());
+    assertEquals(List.of("collaborative-selling"), config.accounts().get(2).completed());
+    assertEquals(List.of(), config.accounts().get(0).completed());
+  }
+
+  @Test
+  void certificatesDoNotExpireUnlessTheTenantSaysSo() throws IOException {
+    TenantConfig config = parseValid(tenant("acme", VALID));
+
+    assertEquals(0, config.signer().validForMonths());
+    assertEquals(TenantConfig.Signer.DEFAULT_RECERTIFY_DAYS, config.signer().recertifyDaysBefore());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "601", "two years", "1.5"})
+  void badValidityIsReportedWithLineAndField(String value) throws IOException {
+    TenantProblem problem = single(problems(tenant("acme", VALID.replace("  title: VP Sales Enablement\n",
+        "  title: VP Sales Enablement\n  valid_for_months: " + value + "\n"))));
+
+    assertProblem(problem, 14, "certificate.valid_for_months");
+    assertTrue(problem.message().contains("'" + value + "'"), problem::toString);
+  }
+
+  @Test
+  void demoCompletionsMustBeAList() throws IOException {
+    TenantProblem problem = single(problems(tenant("acme", VALID.replace("    manager: Manager@acme.example\n",
+        "    manager: Manager@acme.example\n    completed: collaborative-selling\n"))));
+
+    assertProblem(problem, 26, "accounts[3].completed");
+  }
+
   // --- YAML syntax -------------------------------------------------------------------------------
 
   @Test

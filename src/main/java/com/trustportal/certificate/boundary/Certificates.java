@@ -1,0 +1,203 @@
+package com.trustportal.certificate.boundary;
+
+import com.trustportal.catalog.boundary.Catalog;
+import com.trustportal.catalog.entity.Course;
+import com.trustportal.certificate.control.CredentialIssuer;
+import com.trustportal.certificate.entity.Certificate;
+import com.trustportal.certificate.entity.CertificateCode;
+import com.trustportal.certificate.entity.CertificateStatus;
+import com.trustportal.certificate.entity.RevocationReason;
+import com.trustportal.certificate.entity.VerificationCode;
+import com.trustportal.identity.entity.Account;
+import com.trustportal.identity.entity.Role;
+import com.trustportal.identity.entity.SignedInUser;
+import com.trustportal.learning.entity.CourseCompleted;
+import com.trustportal.tenant.control.TenantConfig;
+import com.trustportal.tenant.control.TenantContext;
+import com.trustportal.tenant.control.TenantData;
+import com.trustportal.tenant.control.TenantDirectory;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Issues, finds and revokes the certificates of the current tenant. A certificate is issued once per
+ * completion: the unique key on the completion decides when the completion event arrives twice or
+ * two nodes race. The public look-up by code is the one entry without a tenant: it finds the tenant
+ * in the platform index and then reads inside that tenant only.
+ */
+@Stateless
+public class Certificates {
+
+  private static final Logger LOG = Logger.getLogger("portal");
+
+  @Inject @TenantData EntityManager em;
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager platform;
+
+  @Inject TenantDirectory directory;
+  @Inject Catalog catalog;
+  @Inject CredentialIssuer credentials;
+  @Resource SessionContext context;
+
+  Clock clock = Clock.systemUTC();
+
+  /** A course was completed (and committed): issue its certificate. */
+  public void onCourseCompleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CourseCompleted completed) {
+    TenantContext.runAs(completed.tenant(), () -> issueFor(completed));
+  }
+
+  /** The certificate of this completion, issuing it now if it has none yet. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public Optional<Certificate> issueFor(CourseCompleted completed) {
+    Certificates self = context.getBusinessObject(Certificates.class);
+    try {
+      self.ensureSigningKey();
+    } catch (EJBException raced) {
+      // another request created the tenant's key at the same moment: that key is the tenant's
+    }
+    try {
+      return self.issueOnce(completed);
+    } catch (EJBException raced) {
+      // a parallel delivery of the same event issued it first (unique key): that one stands
+      Optional<Certificate> winner = self.byCompletion(completed.completionId());
+      if (winner.isEmpty()) {
+        LOG.severe(() -> "Certificate for completion " + completed.completionId() + " could not be issued: " + raced);
+      }
+      return winner;
+    }
+  }
+
+  /** Creates the tenant's signing key on first use, in its own transaction so a race loses only this step. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void ensureSigningKey() {
+    credentials.key();
+  }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Optional<Certificate> issueOnce(CourseCompleted completed) {
+    Optional<Certificate> existing = byCompletion(completed.completionId());
+    if (existing.isPresent()) {
+      return existing;
+    }
+    Account account = em.find(Account.class, completed.accountId());
+    if (account == null) {
+      return Optional.empty();
+    }
+    String tenant = TenantContext.require();
+    TenantConfig config = directory.bySlug(tenant).orElseThrow();
+    String title = catalog.course(tenant, completed.courseId()).map(Course::title).orElse(completed.courseId());
+    Instant now = clock.instant();
+    Certificate certificate = new Certificate(new Certificate.Achievement(completed.completionId(), account.id(),
+        account.name(), completed.courseId(), title, completed.courseVersion(), completed.assessmentPercent(),
+        completed.secondsSpent(), completed.at()), VerificationCode.generate(), now, expiry(config, completed.at()));
+    certificate.attachCredential(credentials.sign(certificate, config));
+    em.persist(certificate);
+    platform.persist(new CertificateCode(certificate.code(), tenant));
+    em.flush();
+    platform.flush();
+    LOG.info(() -> "Certificate " + certificate.code() + " issued in " + tenant + " for " + completed.courseId());
+    return Optional.of(certificate);
+  }
+
+  private static Instant expiry(TenantConfig config, Instant completedAt) {
+    int months = config.signer().validForMonths();
+    return months == 0 ? null : completedAt.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
+  }
+
+  public Optional<Certificate> byCompletion(String completionId) {
+    return em.createNamedQuery(Certificate.FIND_BY_COMPLETION, Certificate.class)
+        .setParameter("completion", completionId).getResultStream().findFirst();
+  }
+
+  /** A certificate of the current tenant by its code; another tenant's code is simply not found. */
+  public Optional<Certificate> byCode(VerificationCode code) {
+    return em.createNamedQuery(Certificate.FIND_BY_CODE, Certificate.class)
+        .setParameter("code", code.value()).getResultStream().findFirst();
+  }
+
+  /** The tenant that issued a code, from the platform index (for the public pages). */
+  public Optional<String> issuingTenant(VerificationCode code) {
+    return Optional.ofNullable(platform.find(CertificateCode.class, code.value())).map(CertificateCode::tenant);
+  }
+
+  /** The signed-in learner's certificates, newest first. */
+  public List<Certificate> mine(SignedInUser user) {
+    requireTenant(user);
+    return ofLearner(user.accountId());
+  }
+
+  public List<Certificate> ofLearner(String accountId) {
+    return em.createNamedQuery(Certificate.FIND_BY_LEARNER, Certificate.class).setParameter("account", accountId)
+        .getResultList();
+  }
+
+  /** Every certificate of the tenant, for its admins. */
+  public List<Certificate> all(SignedInUser admin) {
+    requireAdmin(admin);
+    return em.createNamedQuery(Certificate.FIND_ALL, Certificate.class).getResultList();
+  }
+
+  /** A certificate the user may download: their own, or any of their tenant when they are its admin. */
+  public Optional<Certificate> forDownload(SignedInUser user, VerificationCode code) {
+    requireTenant(user);
+    return byCode(code).filter(c -> c.accountId().equals(user.accountId()) || user.has(Role.ADMIN));
+  }
+
+  /** Revokes a certificate of the admin's tenant; the public page and the revocation list show it at once. */
+  public Certificate revoke(SignedInUser admin, VerificationCode code, RevocationReason reason) {
+    requireAdmin(admin);
+    Certificate certificate = byCode(code)
+        .orElseThrow(() -> new IllegalArgumentException("no certificate " + code + " in this organisation"));
+    certificate.revoke(reason, admin.accountId(), clock.instant());
+    LOG.info(() -> "Certificate " + code + " revoked in " + admin.tenant() + " by " + admin.email() + ": " + reason);
+    return certificate;
+  }
+
+  /** The tenant's revoked certificates, oldest revocation first (the public revocation list). */
+  public List<Certificate> revoked() {
+    return em.createNamedQuery(Certificate.FIND_REVOKED, Certificate.class).getResultList();
+  }
+
+  /** Certificates that expire before {@code before} and are not revoked (recertification). */
+  public List<Certificate> expiringBefore(Instant before) {
+    return em.createNamedQuery(Certificate.FIND_EXPIRING, Certificate.class).setParameter("before", before)
+        .getResultList();
+  }
+
+  public CertificateStatus status(Certificate certificate) {
+    return certificate.status(clock.instant());
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  private static void requireTenant(SignedInUser user) {
+    if (user == null || !user.tenant().equals(TenantContext.require())) {
+      throw new SecurityException("not signed in to this organisation");
+    }
+  }
+
+  private static void requireAdmin(SignedInUser user) {
+    requireTenant(user);
+    if (!user.has(Role.ADMIN)) {
+      throw new SecurityException("only the organisation's admins manage certificates");
+    }
+  }
+}

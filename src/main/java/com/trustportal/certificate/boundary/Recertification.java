@@ -1,0 +1,82 @@
+package com.trustportal.certificate.boundary;
+
+import com.trustportal.catalog.boundary.Catalog;
+import com.trustportal.catalog.entity.Course;
+import com.trustportal.certificate.entity.Certificate;
+import com.trustportal.learning.boundary.Completions;
+import com.trustportal.learning.entity.CourseCompletion;
+import com.trustportal.tenant.control.TenantConfig;
+import com.trustportal.tenant.control.TenantContext;
+import com.trustportal.tenant.control.TenantDirectory;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Re-enrols learners whose certificate is about to expire: the tenant's {@code recertify_days_before}
+ * days ahead, a new round of the course opens, due on the expiry date. It runs every hour and after
+ * start-up; a learner is re-enrolled once per certificate, because a round only opens when the
+ * current one is completed by the completion that certificate was issued for.
+ */
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Recertification {
+
+  private static final Logger LOG = Logger.getLogger("portal");
+
+  @Inject TenantDirectory directory;
+  @Inject Certificates certificates;
+  @Inject Completions completions;
+  @Inject Catalog catalog;
+  @Resource SessionContext context;
+
+  @Schedule(hour = "*", minute = "17", persistent = false)
+  public void hourly() {
+    for (TenantConfig tenant : directory.all()) {
+      try {
+        int opened = TenantContext.callAsUnchecked(tenant.slug(), () -> reenrolExpiring(tenant));
+        if (opened > 0) {
+          LOG.info(() -> "Tenant " + tenant.slug() + ": " + opened + " learner(s) re-enrolled for recertification");
+        }
+      } catch (EJBException e) {
+        LOG.warning(() -> "Tenant " + tenant.slug() + ": recertification run failed, retried next hour: " + e);
+      }
+    }
+  }
+
+  /** Opens a recertification round for every certificate of the current tenant that expires soon; returns how many. */
+  public int reenrolExpiring(TenantConfig tenant) {
+    Instant horizon = certificates.now().plus(Duration.ofDays(tenant.signer().recertifyDaysBefore()));
+    int opened = 0;
+    for (Certificate certificate : certificates.expiringBefore(horizon)) {
+      Optional<Course> course = catalog.course(tenant.slug(), certificate.courseId());
+      if (course.isEmpty() || course.get().version() != certificate.courseVersion()) {
+        continue; // the course is no longer offered, or changed: a new version is a new enrolment, not a renewal
+      }
+      boolean current = completions.find(certificate.accountId(), course.get())
+          .map(CourseCompletion::id).filter(certificate.completionId()::equals).isPresent();
+      if (current && self().reopen(certificate.accountId(), course.get(), certificate.expiresAt())) {
+        opened++;
+      }
+    }
+    return opened;
+  }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean reopen(String accountId, Course course, Instant dueAt) {
+    return completions.reopen(accountId, course, dueAt).isPresent();
+  }
+
+  private Recertification self() {
+    return context.getBusinessObject(Recertification.class);
+  }
+}

@@ -1,0 +1,105 @@
+package com.trustportal.certificate.control;
+
+import com.trustportal.certificate.credential.CredentialData;
+import com.trustportal.certificate.credential.Ed25519Key;
+import com.trustportal.certificate.credential.Ed25519PublicKey;
+import com.trustportal.certificate.credential.OpenBadgeCredential;
+import com.trustportal.certificate.entity.Certificate;
+import com.trustportal.certificate.entity.SigningKey;
+import com.trustportal.platform.Settings;
+import com.trustportal.tenant.control.TenantConfig;
+import com.trustportal.tenant.control.TenantContext;
+import com.trustportal.tenant.control.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Signs certificates as Open Badges 3.0 credentials with the current tenant's Ed25519 key. The key is
+ * created on first use, stored sealed (see {@link KeySealer}) and cached in memory only after it has
+ * been read back from the database, so a key that lost a creation race is never used. Runs inside the
+ * caller's transaction.
+ */
+@ApplicationScoped
+public class CredentialIssuer {
+
+  @Inject @TenantData EntityManager em;
+
+  private final Map<String, Ed25519Key> keys = new ConcurrentHashMap<>();
+  private volatile KeySealer sealer;
+
+  /** The issuer's id (its public profile) for a tenant. */
+  public static String issuerId(String tenant) {
+    return Settings.publicUrl() + "/issuers/" + tenant;
+  }
+
+  /** Where a tenant's revocation list is published. */
+  public static String revocationListId(String tenant) {
+    return issuerId(tenant) + "/revocations";
+  }
+
+  /** The credential id of a certificate: its public verification page. */
+  public static String credentialId(Certificate certificate) {
+    return Settings.publicUrl() + "/verify/" + certificate.code().formatted();
+  }
+
+  /** The current tenant's signing key, created (not cached) when the tenant has none yet. */
+  public Ed25519Key key() {
+    String tenant = TenantContext.require();
+    Ed25519Key cached = keys.get(tenant);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<SigningKey> stored = stored();
+    if (stored.isPresent()) {
+      Ed25519Key key = Ed25519Key.fromSeed(sealer().open(stored.get().sealedSeed(), tenant));
+      keys.put(tenant, key);
+      return key;
+    }
+    Ed25519Key created = Ed25519Key.generate();
+    em.persist(new SigningKey(created.publicKey().multibase(), sealer().seal(created.seed(), tenant), Instant.now()));
+    em.flush();
+    return created;
+  }
+
+  /** The current tenant's published key, if it has one (never creates one). */
+  public Optional<Ed25519PublicKey> publicKey() {
+    return stored().map(k -> Ed25519PublicKey.fromMultibase(k.publicKeyMultibase()));
+  }
+
+  /** The verification method a tenant's credentials name: its issuer id with the key as fragment. */
+  public static String verificationMethod(String tenant, Ed25519PublicKey key) {
+    return issuerId(tenant) + "#" + key.multibase();
+  }
+
+  /** The signed credential of a certificate, issued by the current tenant. */
+  public String sign(Certificate c, TenantConfig tenant) {
+    Ed25519Key key = key();
+    String issuer = issuerId(tenant.slug());
+    CredentialData data = new CredentialData(credentialId(c), issuer, tenant.name(),
+        issuer + "/achievements/" + c.courseId() + "/v" + c.courseVersion(), c.courseTitle(),
+        "Completion of the course \"" + c.courseTitle() + "\" (version " + c.courseVersion() + ") on the "
+            + tenant.name() + " training portal.",
+        "Completed every required step of the course and passed its final assessment (pass mark 80%).",
+        Integer.toString(c.courseVersion()), c.learnerName(), c.scorePercent(), c.timeSpent().toSeconds(),
+        c.completedAt(), c.expiresAt(), revocationListId(tenant.slug()));
+    return OpenBadgeCredential.sign(data, key, verificationMethod(tenant.slug(), key.publicKey()), c.issuedAt());
+  }
+
+  private Optional<SigningKey> stored() {
+    return em.createNamedQuery(SigningKey.FIND, SigningKey.class).getResultStream().findFirst();
+  }
+
+  private KeySealer sealer() {
+    KeySealer s = sealer;
+    if (s == null) {
+      s = KeySealer.fromSettings(Settings.signingKek(), Settings.dataDir().resolve("secrets").resolve("signing.kek"));
+      sealer = s;
+    }
+    return s;
+  }
+}

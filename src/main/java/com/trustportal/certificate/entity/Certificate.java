@@ -1,0 +1,219 @@
+package com.trustportal.certificate.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * A certificate of completion: what was achieved (copied from the completion, the account and the
+ * course at issue time), its verification code, its signed credential, and whether it still holds:
+ * valid until it expires or an admin revokes it. Revocation is final.
+ */
+@Entity
+@Table(name = "certificate")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
+@NamedQuery(name = Certificate.FIND_BY_CODE, query = "select c from Certificate c where c.code.code = :code")
+@NamedQuery(name = Certificate.FIND_BY_COMPLETION, query = "select c from Certificate c where c.completionId = :completion")
+@NamedQuery(name = Certificate.FIND_BY_LEARNER, query =
+    "select c from Certificate c where c.accountId = :account order by c.issuedAt desc")
+@NamedQuery(name = Certificate.FIND_ALL, query = "select c from Certificate c order by c.issuedAt desc")
+@NamedQuery(name = Certificate.FIND_REVOKED, query =
+    "select c from Certificate c where c.revokedAt is not null order by c.revokedAt")
+@NamedQuery(name = Certificate.FIND_EXPIRING, query =
+    "select c from Certificate c where c.expiresAt is not null and c.expiresAt <= :before and c.revokedAt is null")
+public class Certificate {
+
+  public static final String FIND_BY_CODE = "Certificate.findByCode";
+  public static final String FIND_BY_COMPLETION = "Certificate.findByCompletion";
+  public static final String FIND_BY_LEARNER = "Certificate.findByLearner";
+  public static final String FIND_ALL = "Certificate.findAll";
+  public static final String FIND_REVOKED = "Certificate.findRevoked";
+  public static final String FIND_EXPIRING = "Certificate.findExpiring";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Embedded
+  private VerificationCode code;
+
+  @Column(name = "completion_id", nullable = false, length = 36)
+  private String completionId;
+
+  @Column(name = "account_id", nullable = false, length = 36)
+  private String accountId;
+
+  @Column(name = "learner_name", nullable = false, length = 200)
+  private String learnerName;
+
+  @Column(name = "course_id", nullable = false, length = 100)
+  private String courseId;
+
+  @Column(name = "course_title", nullable = false, length = 300)
+  private String courseTitle;
+
+  @Column(name = "course_version", nullable = false)
+  private int courseVersion;
+
+  @Column(name = "score_percent", nullable = false)
+  private int scorePercent;
+
+  @Column(name = "seconds_spent", nullable = false)
+  private long secondsSpent;
+
+  @Column(name = "completed_at", nullable = false)
+  private Instant completedAt;
+
+  @Column(name = "issued_at", nullable = false)
+  private Instant issuedAt;
+
+  @Column(name = "expires_at")
+  private Instant expiresAt;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "revocation_reason", length = 40)
+  private RevocationReason revocationReason;
+
+  @Column(name = "revoked_by", length = 36)
+  private String revokedBy;
+
+  @Column(name = "credential", nullable = false, length = 32000)
+  private String credential;
+
+  @Version
+  private long version;
+
+  protected Certificate() {}
+
+  public Certificate(Achievement achievement, VerificationCode code, Instant issuedAt, Instant expiresAt) {
+    this.id = UUID.randomUUID().toString();
+    this.code = Objects.requireNonNull(code, "code");
+    this.completionId = Objects.requireNonNull(achievement.completionId(), "completionId");
+    this.accountId = Objects.requireNonNull(achievement.accountId(), "accountId");
+    this.learnerName = Objects.requireNonNull(achievement.learnerName(), "learnerName");
+    this.courseId = Objects.requireNonNull(achievement.courseId(), "courseId");
+    this.courseTitle = Objects.requireNonNull(achievement.courseTitle(), "courseTitle");
+    this.courseVersion = achievement.courseVersion();
+    this.scorePercent = achievement.scorePercent();
+    this.secondsSpent = achievement.secondsSpent();
+    this.completedAt = Objects.requireNonNull(achievement.completedAt(), "completedAt");
+    this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
+    if (expiresAt != null && !expiresAt.isAfter(completedAt)) {
+      throw new IllegalArgumentException("a certificate must expire after the completion it certifies");
+    }
+    this.expiresAt = expiresAt;
+  }
+
+  /** What a completion achieved, as the certificate will state it. */
+  public record Achievement(String completionId, String accountId, String learnerName, String courseId,
+      String courseTitle, int courseVersion, int scorePercent, long secondsSpent, Instant completedAt) {}
+
+  public CertificateStatus status(Instant now) {
+    if (revokedAt != null) {
+      return CertificateStatus.REVOKED;
+    }
+    if (expiresAt != null && !now.isBefore(expiresAt)) {
+      return CertificateStatus.EXPIRED;
+    }
+    return CertificateStatus.VALID;
+  }
+
+  /** Revokes for good; a second revocation is refused so the first date and reason stay on record. */
+  public void revoke(RevocationReason reason, String byAccountId, Instant at) {
+    if (revokedAt != null) {
+      throw new IllegalStateException("certificate " + code + " was already revoked on " + revokedAt);
+    }
+    this.revocationReason = Objects.requireNonNull(reason, "reason");
+    this.revokedBy = Objects.requireNonNull(byAccountId, "byAccountId");
+    this.revokedAt = Objects.requireNonNull(at, "at");
+  }
+
+  /** Stores the signed credential; signed once, right after issue, since its id is this certificate's URL. */
+  public void attachCredential(String signedJson) {
+    if (credential != null && !credential.isEmpty()) {
+      throw new IllegalStateException("certificate " + code + " already has its credential");
+    }
+    this.credential = Objects.requireNonNull(signedJson);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public VerificationCode code() {
+    return code;
+  }
+
+  public String completionId() {
+    return completionId;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public String learnerName() {
+    return learnerName;
+  }
+
+  public String courseId() {
+    return courseId;
+  }
+
+  public String courseTitle() {
+    return courseTitle;
+  }
+
+  public int courseVersion() {
+    return courseVersion;
+  }
+
+  public int scorePercent() {
+    return scorePercent;
+  }
+
+  public Duration timeSpent() {
+    return Duration.ofSeconds(secondsSpent);
+  }
+
+  public Instant completedAt() {
+    return completedAt;
+  }
+
+  public Instant issuedAt() {
+    return issuedAt;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public Instant revokedAt() {
+    return revokedAt;
+  }
+
+  public RevocationReason revocationReason() {
+    return revocationReason;
+  }
+
+  public String credential() {
+    return credential;
+  }
+}

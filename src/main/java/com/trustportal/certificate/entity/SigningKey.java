@@ -1,0 +1,61 @@
+package com.trustportal.certificate.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * The tenant's Ed25519 key for signing credentials: the public key in Multikey form, and the private
+ * seed sealed with the portal's key-encryption key (never stored or logged in the clear).
+ */
+@Entity
+@Table(name = "signing_key")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
+@NamedQuery(name = SigningKey.FIND, query = "select k from SigningKey k")
+public class SigningKey {
+
+  public static final String FIND = "SigningKey.find";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "public_key", nullable = false, length = 100)
+  private String publicKeyMultibase;
+
+  @Column(name = "sealed_seed", nullable = false, length = 200)
+  private String sealedSeed;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected SigningKey() {}
+
+  public SigningKey(String publicKeyMultibase, String sealedSeed, Instant createdAt) {
+    this.id = UUID.randomUUID().toString();
+    this.publicKeyMultibase = Objects.requireNonNull(publicKeyMultibase);
+    this.sealedSeed = Objects.requireNonNull(sealedSeed);
+    this.createdAt = Objects.requireNonNull(createdAt);
+  }
+
+  public String publicKeyMultibase() {
+    return publicKeyMultibase;
+  }
+
+  public String sealedSeed() {
+    return sealedSeed;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,39 @@
+package com.trustportal.certificate.web;
+
+import com.trustportal.certificate.control.RateLimiter;
+import com.trustportal.platform.Settings;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Limits how often one client (by address) may call the public verification and issuer URLs. */
+@WebFilter(filterName = "publicRateLimit", urlPatterns = {"/verify", "/verify/*", "/issuers/*"},
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
+public class PublicRateLimit extends HttpFilter {
+
+  private transient RateLimiter limiter;
+
+  @Override
+  public void init() {
+    limiter = new RateLimiter(Settings.verifyRatePerMinute());
+  }
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    long wait = limiter.waitSeconds(req.getRemoteAddr(), System.currentTimeMillis());
+    if (wait > 0) {
+      res.setStatus(429);
+      res.setHeader("Retry-After", Long.toString(wait));
+      res.setContentType("text/plain;charset=UTF-8");
+      res.getWriter().write("Too many verification requests from your address. Try again in " + wait + " seconds.\n");
+      return;
+    }
+    chain.doFilter(req, res);
+  }
+}

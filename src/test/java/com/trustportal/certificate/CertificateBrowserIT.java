@@ -1,0 +1,177 @@
+package com.trustportal.certificate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.trustportal.Deployments;
+import com.trustportal.certificate.credential.CredentialVerifier;
+import com.trustportal.certificate.credential.Ed25519PublicKey;
+import com.trustportal.certificate.credential.RevocationList;
+import com.trustportal.certificate.credential.VerificationReport;
+import com.trustportal.web.Accessibility;
+import com.trustportal.web.Browser;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The certificate as people meet it, in headless Chromium against the running portal: the learner of
+ * the IT tenant {@code certify} (who completed the course at start-up, through the same boundaries as
+ * any learner) downloads the PDF and the signed credential; the QR code in the PDF leads to the public
+ * page showing "Valid"; the tenant admin revokes it and the same page shows "Revoked".
+ */
+@ExtendWith(ArquillianExtension.class)
+class CertificateBrowserIT {
+
+  private static final String LEARNER = "Zoë Ångström-Ñúñez";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.portal();
+  }
+
+  @ArquillianResource URL base;
+
+  private Browser browser;
+  private String certify;
+
+  @BeforeEach
+  void open() throws Exception {
+    browser = new Browser();
+    certify = base.toString() + "t/certify/";
+  }
+
+  @AfterEach
+  void close() {
+    browser.close();
+  }
+
+  @Test
+  void learnerDownloadsPdfAndCredentialQrOpensValidPageThenAdminRevokes() throws Exception {
+    browser.signIn(certify, "finisher@certify.example", "demo-password");
+    WebElement card = browser.driver().findElement(By.cssSelector("#certificates .certificate-card"));
+    assertTrue(card.getText().contains("Valid"), card.getText());
+    String code = card.findElement(By.className("certificate-code")).getText();
+    Accessibility.assertNoSeriousViolations(browser.driver());
+    browser.screenshot("my-learning-certificate");
+
+    String cookie = "JSESSIONID=" + browser.sessionId();
+    byte[] pdf = get(certify + "learn/certificates/" + code + ".pdf", cookie, "application/pdf");
+    String qrUrl;
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(document);
+      assertTrue(text.contains(LEARNER), text);
+      assertTrue(text.contains("Collaborative Selling"), text);
+      assertTrue(text.contains(code), text);
+      assertTrue(text.contains("Certify Testing GmbH"), text);
+      BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+      javax.imageio.ImageIO.write(page, "png", java.nio.file.Path.of("target", "screenshots", "certificate.png").toFile());
+      qrUrl = new MultiFormatReader().decode(
+          new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)))).getText();
+    }
+    assertTrue(qrUrl.endsWith("/verify/" + code), qrUrl);
+
+    // a third party checks the credential offline with only the issuer's published key and revocation list
+    String credential = new String(get(base + "verify/" + code + "/credential.json", null, "application/json"),
+        StandardCharsets.UTF_8);
+    VerificationReport offline = offlineVerifier().verify(credential, Instant.now());
+    assertTrue(offline.passed(), offline.toString());
+    assertTrue(offline.checks().stream().allMatch(c -> c.outcome() == VerificationReport.Outcome.PASS),
+        offline.toString());
+
+    // the QR code's URL, on the server under test
+    String path = URI.create(qrUrl).getPath();
+    browser.open(base + path.substring(1));
+    assertEquals("Valid", browser.driver().findElement(By.id("status-label")).getText());
+    assertEquals(LEARNER, browser.driver().findElement(By.id("learner")).getText());
+    Accessibility.assertNoSeriousViolations(browser.driver());
+    browser.screenshot("verification-valid");
+
+    browser.driver().manage().deleteAllCookies();
+    browser.signIn(certify, "admin@certify.example", "demo-password");
+    browser.open(certify + "admin/certificates.xhtml");
+    browser.driver().findElement(By.id("certs:code")).sendKeys(code);
+    browser.driver().findElement(By.id("certs:revoke")).click();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("certs:messages"), "revoked"));
+    Accessibility.assertNoSeriousViolations(browser.driver());
+
+    browser.open(base + path.substring(1));
+    assertEquals("Revoked", browser.driver().findElement(By.id("status-label")).getText());
+    assertTrue(browser.driver().findElement(By.id("reason")).getText().length() > 0);
+    browser.screenshot("verification-revoked");
+
+    VerificationReport afterRevocation = offlineVerifier().verify(credential, Instant.now());
+    assertFalse(afterRevocation.passed(), afterRevocation.toString());
+    assertTrue(afterRevocation.checks().stream().anyMatch(c -> c.outcome() == VerificationReport.Outcome.FAIL
+        && c.detail().contains("revoked")), afterRevocation.toString());
+  }
+
+  /** What a third party does: pin the key published in the issuer profile and read the revocation list. */
+  private CredentialVerifier offlineVerifier() throws Exception {
+    JsonObject profile;
+    try (JsonReader reader = Json.createReader(new java.io.ByteArrayInputStream(
+        get(base + "issuers/certify", null, "application/json")))) {
+      profile = reader.readObject();
+    }
+    Ed25519PublicKey key = Ed25519PublicKey.fromMultibase(
+        profile.getJsonArray("verificationMethod").getJsonObject(0).getString("publicKeyMultibase"));
+    RevocationList revocations = RevocationList.parse(new String(
+        get(base + "issuers/certify/revocations", null, "application/json"), StandardCharsets.UTF_8));
+    return new CredentialVerifier(method -> Optional.of(key), list -> Optional.of(revocations));
+  }
+
+  @Test
+  void anUnknownCodeIsAPlain404AndThePageCreatesNoSession() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(URI.create(base + "verify/"
+        + "0000-0000-0000-0000-0000-0000-0000")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(404, unknown.statusCode());
+    assertTrue(unknown.body().contains("no certificate with this code"), unknown.body());
+    assertTrue(unknown.headers().firstValue("Set-Cookie").isEmpty(), "the public page must not create a session");
+  }
+
+  private static byte[] get(String url, String cookie, String type) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, response.statusCode(), url);
+    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(type),
+        response.headers().toString());
+    return response.body();
+  }
+}
