@@ -172,7 +172,7 @@ class SignInBrowserIT {
     URI health = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/health/ready");
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
-    assertTrue(response.body().contains("acme,certify,globex"), response.body());
+    assertTrue(response.body().contains("acme,certify,enrol,globex"), response.body());
     assertTrue(response.body().contains("failed.broken"), response.body());
     assertTrue(response.body().contains("broken/tenant.yaml:5: brand.primary"), response.body());
   }

@@ -1,5 +1,7 @@
 package com.trustportal.certificate.boundary;
 
+import com.trustportal.audit.boundary.AuditTrail;
+import com.trustportal.audit.entity.AuditEntry;
 import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.certificate.control.CredentialIssuer;
@@ -53,6 +55,7 @@ public class Certificates {
   @Inject TenantDirectory directory;
   @Inject Catalog catalog;
   @Inject CredentialIssuer credentials;
+  @Inject AuditTrail audit;
   @Resource SessionContext context;
 
   Clock clock = Clock.systemUTC();
@@ -165,6 +168,8 @@ public class Certificates {
     Certificate certificate = byCode(code)
         .orElseThrow(() -> new IllegalArgumentException("no certificate " + code + " in this organisation"));
     certificate.revoke(reason, admin.accountId(), clock.instant());
+    audit.record(admin, AuditEntry.Action.CERTIFICATE_REVOKED, "certificate " + code.formatted() + " of "
+        + certificate.learnerName(), "reason: " + reason.label() + "; course: " + certificate.courseTitle());
     LOG.info(() -> "Certificate " + code + " revoked in " + admin.tenant() + " by " + admin.email() + ": " + reason);
     return certificate;
   }

@@ -40,7 +40,7 @@ public class Issuers {
   /** The published signing key of a tenant, if the tenant exists and has signed anything yet. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Optional<Ed25519PublicKey> publicKey(String tenant) {
-    if (directory.bySlug(tenant).isEmpty()) {
+    if (directory.bySlug(tenant).isEmpty() || otherTenantsAddress(tenant)) {
       return Optional.empty();
     }
     return TenantContext.callAsUnchecked(tenant, issuer::publicKey);
@@ -49,7 +49,7 @@ public class Issuers {
   /** The tenant's revocation list as published at {@link CredentialIssuer#revocationListId}. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Optional<RevocationList> revocationList(String tenant) {
-    if (directory.bySlug(tenant).isEmpty()) {
+    if (directory.bySlug(tenant).isEmpty() || otherTenantsAddress(tenant)) {
       return Optional.empty();
     }
     List<RevocationList.Entry> entries = new ArrayList<>();
@@ -81,6 +81,11 @@ public class Issuers {
       return new VerificationReport(checks);
     }
     return report;
+  }
+
+  /** Under a tenant's own address only that tenant's keys and lists are looked up. */
+  private static boolean otherTenantsAddress(String tenant) {
+    return TenantContext.current().filter(current -> !current.equals(tenant)).isPresent();
   }
 
   /** The tenant slug when {@code verificationMethod} is {@code <our issuer id>#<key>}. */

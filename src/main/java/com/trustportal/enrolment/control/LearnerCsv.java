@@ -139,7 +139,13 @@ public final class LearnerCsv {
       problems.add(new CsvProblem(tokenizer.pendingRow(), col, label(columns, col - 1),
           "unterminated quote: a field starts with \" but has no closing \""));
     }
-    return new ParsedCsv(rows, problems);
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < columns.length; i++) {
+      if (columns[i] != null) {
+        positions.putIfAbsent(columns[i].label, i + 1);
+      }
+    }
+    return new ParsedCsv(rows, problems, positions);
   }
 
   private static ParsedCsv fileProblem(String message) {

@@ -69,6 +69,9 @@ public class Account {
   @Column(name = "last_sign_in")
   private Instant lastSignIn;
 
+  @Column(length = 80)
+  private String team;
+
   @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "manager_id")
   private Account manager;
@@ -107,6 +110,32 @@ public class Account {
       throw new IllegalArgumentException("an account cannot be its own manager");
     }
     this.manager = manager;
+  }
+
+  /** Deactivated accounts cannot sign in and free their seat; their history stays. */
+  public void deactivate() {
+    this.active = false;
+  }
+
+  public void reactivate() {
+    this.active = true;
+  }
+
+  /** Moves the account to a team (blank: no team). */
+  public void moveToTeam(String team) {
+    this.team = team == null || team.isBlank() ? null : team.strip();
+  }
+
+  /** Sets the first password, from an invitation; only an account without one can get it this way. */
+  public void setFirstPassword(String passwordHash) {
+    if (this.passwordHash != null) {
+      throw new IllegalStateException("account " + email + " already has a password");
+    }
+    this.passwordHash = Objects.requireNonNull(passwordHash);
+  }
+
+  public String team() {
+    return team;
   }
 
   public boolean isLocked(Instant now) {

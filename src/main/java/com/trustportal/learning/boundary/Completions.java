@@ -127,6 +127,18 @@ public class Completions {
     return Optional.of(next);
   }
 
+  /** Sets the date the learner's current round of a course is due by (an admin's enrolment with a due date). */
+  public CourseRound setDue(String accountId, String courseId, Instant dueAt) {
+    Optional<CourseRound> current = round(accountId, courseId);
+    if (current.isPresent()) {
+      current.get().dueBy(dueAt);
+      return current.get();
+    }
+    CourseRound first = CourseRound.first(accountId, courseId, dueAt);
+    em.persist(first);
+    return first;
+  }
+
   /** Every completion of the learner, newest first. */
   public List<CourseCompletion> of(String accountId) {
     return em.createNamedQuery(CourseCompletion.FIND_BY_LEARNER, CourseCompletion.class)

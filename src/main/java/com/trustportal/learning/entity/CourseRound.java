@@ -62,6 +62,19 @@ public class CourseRound {
     this.dueAt = dueAt;
   }
 
+  /**
+   * The first round made explicit to carry a due date set by an admin; open since the beginning, so every
+   * passed attempt counts for it as it would without this row.
+   */
+  public static CourseRound first(String accountId, String courseId, Instant due) {
+    return new CourseRound(accountId, courseId, FIRST, Instant.EPOCH, Objects.requireNonNull(due));
+  }
+
+  /** Sets or moves the date this round is due by. */
+  public void dueBy(Instant due) {
+    this.dueAt = Objects.requireNonNull(due);
+  }
+
   /** The round after {@code latest} (or after the implicit first round when there is none yet). */
   public static CourseRound after(Optional<CourseRound> latest, String accountId, String courseId, Instant at, Instant due) {
     return new CourseRound(accountId, courseId, latest.map(r -> r.number + 1).orElse(FIRST + 1), at, due);

@@ -1,0 +1,112 @@
+package com.trustportal.enrolment.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * A one-time link for a new learner to set their password. Only the token's SHA-256 is stored; the
+ * token (256 random bits) exists in the link alone. It can be used once, before it expires.
+ */
+@Entity
+@Table(name = "invitation")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
+@NamedQuery(name = Invitation.FIND_BY_TOKEN, query = "select i from Invitation i where i.tokenHash = :hash")
+public class Invitation {
+
+  public static final String FIND_BY_TOKEN = "Invitation.findByToken";
+  public static final Duration VALID_FOR = Duration.ofDays(7);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "account_id", nullable = false, length = 36)
+  private String accountId;
+
+  @Column(name = "token_hash", nullable = false, length = 64)
+  private String tokenHash;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "expires_at", nullable = false)
+  private Instant expiresAt;
+
+  @Column(name = "used_at")
+  private Instant usedAt;
+
+  @Version
+  private long version;
+
+  protected Invitation() {}
+
+  private Invitation(String accountId, String tokenHash, Instant createdAt, Instant expiresAt) {
+    this.id = UUID.randomUUID().toString();
+    this.accountId = Objects.requireNonNull(accountId);
+    this.tokenHash = tokenHash;
+    this.createdAt = createdAt;
+    this.expiresAt = expiresAt;
+  }
+
+  /** A new invitation and its token, which the caller shows or sends once. */
+  public record Issued(Invitation invitation, String token) {}
+
+  public static Issued issue(String accountId, Instant now, Duration validFor) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return new Issued(new Invitation(accountId, hash(token), now, now.plus(validFor)), token);
+  }
+
+  public static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Marks it used; refuses a second use and an expired link, saying which. */
+  public void use(Instant now) {
+    if (usedAt != null) {
+      throw new IllegalStateException("this invitation link was already used; sign in with your password, or ask your"
+          + " admin for a new link");
+    }
+    if (!now.isBefore(expiresAt)) {
+      throw new IllegalStateException("this invitation link expired on " + expiresAt.toString().substring(0, 10)
+          + "; ask your admin for a new link");
+    }
+    usedAt = now;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public Instant usedAt() {
+    return usedAt;
+  }
+}
