@@ -111,7 +111,7 @@ for mode in keep-alive new-connection; do
   say "  $mode, $CONCURRENCY concurrent, $REQUESTS requests: $(echo "$out" | grep 'Requests per second' | awk '{print $4}') requests/s," \
     "p50 $(echo "$out" | awk '$1=="50%"{print $2}') ms, p95 $(echo "$out" | awk '$1=="95%"{print $2}') ms," \
     "p99 $(echo "$out" | awk '$1=="99%"{print $2}') ms, failed $(echo "$out" | awk '/Failed requests/{print $3}')," \
-    "non-2xx $(echo "$out" | awk '/Non-2xx/{print $3}')"
+    "non-2xx $(echo "$out" | awk '/Non-2xx/{n=$3} END{print n+0}')"
 done
 say "  machine: load average$(uptime | sed 's/.*load average//')"
 say "summary: $SUMMARY"
