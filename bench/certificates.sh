@@ -40,44 +40,15 @@ mkdir -p target
 SUMMARY=$BENCH_DIR/target/certificates-summary-$(date +%Y%m%d-%H%M%S).txt
 say() { echo "$@" | tee -a "$SUMMARY"; }
 
-WORK=
-PID=
-cleanup() {
-  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
-    kill "$PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$PID" 2>/dev/null || break; sleep 1; done
-  fi
-  if [ -n "$WORK" ]; then cp "$WORK/portal.log" "$BENCH_DIR/target/certificates-portal.log" 2>/dev/null || true; rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-
+. "$BENCH_DIR/portal-lib.sh"
+trap stop_portal EXIT
 if $START; then
-  JAR=${PORTAL_JAR:-$BENCH_DIR/../target/portal.jar}
-  [ -f "$JAR" ] || { echo "no portal jar at $JAR (build the portal first: ./run.sh builds it)" >&2; exit 1; }
-  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  WORK=$(mktemp -d /tmp/portal-cert-bench.XXXXXX)
-  cp "$JAR" "$WORK/portal.jar"
-  cp -r "${PORTAL_TENANTS_DIR:-$BENCH_DIR/../tenants}" "$WORK/tenants"
-  mkdir "$WORK/data"
-  ( cd "$WORK" && PORTAL_DATA_DIR="$WORK/data" PORTAL_TENANTS_DIR="$WORK/tenants" PORTAL_VERIFY_RATE=1000000000 \
-      PORTAL_PUBLIC_URL="http://localhost:$PORT" exec java -jar "$WORK/portal.jar" --port "$PORT" >"$WORK/portal.log" 2>&1 ) &
-  PID=$!
-  BASE_URL=http://localhost:$PORT
-  echo "starting the portal on port $PORT"
+  start_portal PORTAL_VERIFY_RATE=1000000000
 fi
-for i in $(seq 1 240); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/t/acme/login.xhtml" || true)" = 200 ] && break
-  [ "$i" = 240 ] && { echo "no portal at $BASE_URL" >&2; exit 1; }
-  sleep 1
-done
+wait_portal "$BASE_URL/t/acme/login.xhtml" 240
 
 JAR_COOKIES=$(mktemp)
-page=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE_URL/t/acme/login.xhtml")
-action=$(echo "$page" | grep -o '<form id="login"[^>]*action="[^"]*"' | sed 's/.*action="//; s/"$//; s/&amp;/\&/g')
-state=$(echo "$page" | grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-curl -s -o /dev/null -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE_URL$action" --data-urlencode login=login \
-  --data-urlencode email=certified@acme.example --data-urlencode password=demo-password \
-  --data-urlencode next=/learn/index.xhtml --data-urlencode submit= --data-urlencode "jakarta.faces.ViewState=$state"
+sign_in "$JAR_COOKIES" acme certified@acme.example demo-password
 CODE=$(curl -s -b "$JAR_COOKIES" "$BASE_URL/t/acme/learn/index.xhtml" | grep -o 'class="certificate-code">[^<]*' | head -1 \
   | sed 's/.*>//')
 [ -n "$CODE" ] || { echo "could not read certified@acme.example's certificate code from My learning" >&2; exit 1; }

@@ -80,6 +80,17 @@ public class SignIn {
     return base == null ? faces.getExternalContext().getRequestContextPath() : base.toString();
   }
 
+  /** The e-mail to fill in when the page is opened with {@code ?email=} (after accepting an invitation). */
+  public String getPrefill() {
+    return null;
+  }
+
+  public void setPrefill(String prefill) {
+    if (email == null && prefill != null && !prefill.isBlank() && prefill.length() <= 254) {
+      email = prefill.strip();
+    }
+  }
+
   public String getEmail() {
     return email;
   }
