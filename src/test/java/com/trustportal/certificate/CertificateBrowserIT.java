@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -27,9 +29,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -38,7 +43,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -52,6 +60,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * page showing "Valid"; the tenant admin revokes it and the same page shows "Revoked".
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CertificateBrowserIT {
 
   private static final String LEARNER = "Zoë Ångström-Ñúñez";
@@ -78,6 +87,7 @@ class CertificateBrowserIT {
   }
 
   @Test
+  @Order(1)
   void learnerDownloadsPdfAndCredentialQrOpensValidPageThenAdminRevokes() throws Exception {
     browser.signIn(certify, "finisher@certify.example", "demo-password");
     WebElement card = browser.driver().findElement(By.cssSelector("#certificates .certificate-card"));
@@ -98,8 +108,14 @@ class CertificateBrowserIT {
       BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
       java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
       javax.imageio.ImageIO.write(page, "png", java.nio.file.Path.of("target", "screenshots", "certificate.png").toFile());
+      // the QR code sits in the bottom-right corner: decode that part only, as a phone camera would frame it
+      BufferedImage corner = new PDFRenderer(document).renderImageWithDPI(0, 200, ImageType.RGB);
+      corner = corner.getSubimage(corner.getWidth() * 3 / 4, corner.getHeight() / 2, corner.getWidth() / 4,
+          corner.getHeight() / 2);
       qrUrl = new MultiFormatReader().decode(
-          new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)))).getText();
+          new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(corner))),
+          Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE), DecodeHintType.TRY_HARDER, Boolean.TRUE))
+          .getText();
     }
     assertTrue(qrUrl.endsWith("/verify/" + code), qrUrl);
 
@@ -110,6 +126,18 @@ class CertificateBrowserIT {
     assertTrue(offline.passed(), offline.toString());
     assertTrue(offline.checks().stream().allMatch(c -> c.outcome() == VerificationReport.Outcome.PASS),
         offline.toString());
+
+    // the verification page's own check of a pasted credential: the real one, a tampered one, junk, too large
+    String genuine = postCheck(credential);
+    assertTrue(genuine.contains("id=\"status-label\">Valid<"), genuine);
+    assertTrue(credential.contains(LEARNER), credential);
+    String tampered = postCheck(credential.replace(LEARNER, "Mallory Forger"));
+    assertTrue(tampered.contains(">Not valid<") && tampered.contains("signature does not match"), tampered);
+    String junk = postCheck("this is not a credential");
+    assertTrue(junk.contains(">Not valid<") && junk.contains("not valid JSON"), junk);
+    HttpResponse<String> huge = post("json=" + "x".repeat(CredentialVerifier.MAX_BYTES + 10));
+    assertEquals(413, huge.statusCode());
+    assertTrue(huge.body().contains("larger than"), huge.body());
 
     // the QR code's URL, on the server under test
     String path = URI.create(qrUrl).getPath();
@@ -154,6 +182,28 @@ class CertificateBrowserIT {
   }
 
   @Test
+  @Order(3)
+  void oneClientHammeringThePublicPagesIsSlowedDownWithRetryAfter() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    int limited = 0;
+    String retryAfter = null;
+    // 250 > 2 x the default 120 per minute, so a minute boundary in the middle cannot hide the limit
+    for (int i = 0; i < 250; i++) {
+      HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "verify/"
+          + "0000-0000-0000-0000-0000-0000-000" + (i % 10))).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 429) {
+        limited++;
+        retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+      } else {
+        assertEquals(404, response.statusCode());
+      }
+    }
+    assertTrue(limited > 0, "no request was limited");
+    assertTrue(retryAfter != null && Integer.parseInt(retryAfter) >= 1, "Retry-After: " + retryAfter);
+  }
+
+  @Test
+  @Order(2)
   void anUnknownCodeIsAPlain404AndThePageCreatesNoSession() throws Exception {
     HttpClient client = HttpClient.newHttpClient();
     HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(URI.create(base + "verify/"
@@ -161,6 +211,18 @@ class CertificateBrowserIT {
     assertEquals(404, unknown.statusCode());
     assertTrue(unknown.body().contains("no certificate with this code"), unknown.body());
     assertTrue(unknown.headers().firstValue("Set-Cookie").isEmpty(), "the public page must not create a session");
+  }
+
+  private String postCheck(String json) throws Exception {
+    HttpResponse<String> response = post("json=" + java.net.URLEncoder.encode(json, StandardCharsets.UTF_8));
+    assertEquals(200, response.statusCode(), response.body());
+    return response.body();
+  }
+
+  private HttpResponse<String> post(String form) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "verify/check"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static byte[] get(String url, String cookie, String type) throws Exception {

@@ -12,6 +12,8 @@ import com.trustportal.enrolment.boundary.Enrolment;
 import com.trustportal.enrolment.boundary.ImportRefused;
 import com.trustportal.enrolment.boundary.InvitationRefused;
 import com.trustportal.enrolment.boundary.Invitations;
+import com.trustportal.enrolment.boundary.LearnerChangeRefused;
+import com.trustportal.enrolment.boundary.Learners;
 import com.trustportal.enrolment.control.CsvProblem;
 import com.trustportal.identity.boundary.Accounts;
 import com.trustportal.identity.entity.Account;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The CSV import against the real database, in the IT tenant {@code enrol} (12 seats, an admin and a
+ * The CSV import against the real database, in the IT tenant {@code enrol} (40 seats, an admin and a
  * manager): all rows or none, the seat limit, invitations used once and expiring, who may import, and
  * the audit trail.
  */
@@ -55,6 +57,7 @@ class EnrolmentIT {
   @Inject AuditTrail audit;
   @Inject Completions completions;
   @Inject EnrolmentFixture fixture;
+  @Inject Learners learners;
 
   private final String tenant = "enrol";
   private SignedInUser admin;
@@ -135,7 +138,7 @@ class EnrolmentIT {
     CsvProblem over = preview.problems().get(0);
     assertEquals(free + 2, over.row(), "the first row beyond the free seats (header is row 1)");
     assertEquals(1, over.column());
-    assertTrue(over.message().contains("seat limit") && over.message().contains("12 seats"), over.message());
+    assertTrue(over.message().contains("seat limit") && over.message().contains("40 seats"), over.message());
     assertThrows(ImportRefused.class, () -> as(() -> enrolment.confirm(admin, bytes(file.toString()))));
     assertTrue(as(() -> accounts.byEmail("seat-0-" + run + "@enrol.example")).isEmpty());
   }
@@ -191,6 +194,64 @@ class EnrolmentIT {
     // acme's admin, in acme, sees acme's trail only
     List<AuditEntry> acmeTrail = TenantContext.callAsUnchecked("acme", () -> audit.page(otherTenantsAdmin, 0, 500));
     assertTrue(acmeTrail.stream().noneMatch(e -> e.actorEmail().endsWith("@enrol.example")), acmeTrail.toString());
+  }
+
+  @Test
+  void deactivatingFreesTheSeatAndReactivatingNeedsOne() {
+    String email = "ivy-" + run + "@enrol.example";
+    as(() -> enrolment.confirm(admin, bytes(HEADER + email + ",Ivy,Quinn,East,,\n")));
+    String id = as(() -> accounts.byEmail(email)).orElseThrow().id();
+    long before = as(() -> learners.seatsUsed(admin));
+
+    as(() -> {
+      learners.deactivate(admin, id);
+      return null;
+    });
+    assertEquals(before - 1, as(() -> learners.seatsUsed(admin)));
+    assertTrue(as(() -> accounts.byEmail(email)).map(a -> !a.active()).orElseThrow());
+    assertTrue(as(() -> accounts.signIn(email, "whatever-password-1")).isEmpty());
+    Enrolment.Preview again = as(() -> enrolment.preview(admin, bytes(HEADER + email + ",Ivy,Quinn,East,,\n")));
+    assertEquals(1, again.count(Enrolment.Outcome.REACTIVATE), "importing a deactivated learner reactivates them");
+
+    as(() -> {
+      learners.reactivate(admin, id);
+      return null;
+    });
+    assertEquals(before, as(() -> learners.seatsUsed(admin)));
+    List<AuditEntry> trail = as(() -> audit.page(admin, 0, 100));
+    assertTrue(trail.stream().anyMatch(e -> e.action() == AuditEntry.Action.LEARNER_DEACTIVATED && e.subject().equals(email)));
+    assertTrue(trail.stream().anyMatch(e -> e.action() == AuditEntry.Action.LEARNER_REACTIVATED && e.subject().equals(email)));
+
+    LearnerChangeRefused self = assertThrows(LearnerChangeRefused.class, () -> as(() -> {
+      learners.deactivate(admin, admin.accountId());
+      return null;
+    }));
+    assertTrue(self.getMessage().contains("your own account"));
+    SignedInUser learner = new SignedInUser(tenant, id, email, "Ivy Quinn", Role.LEARNER);
+    assertThrows(EJBException.class, () -> as(() -> {
+      learners.deactivate(learner, id);
+      return null;
+    }));
+  }
+
+  @Test
+  void theLearnerListIsPagedSortedAndSearchedInTheDatabase() {
+    StringBuilder file = new StringBuilder(HEADER);
+    for (int i = 0; i < 3; i++) {
+      file.append("page-").append(i).append('-').append(run).append("@enrol.example,Pat ").append(run).append(",Number ")
+          .append(i).append(",Squad ").append(run).append(",,\n");
+    }
+    as(() -> enrolment.confirm(admin, bytes(file.toString())));
+
+    assertEquals(3, as(() -> learners.count(admin, run)));
+    assertEquals(3, as(() -> learners.count(admin, ("squad " + run).toUpperCase())), "search ignores case, finds teams");
+    List<Account> firstTwo = as(() -> learners.page(admin, 0, 2, "email", false, run));
+    assertEquals(List.of("page-2-" + run + "@enrol.example", "page-1-" + run + "@enrol.example"),
+        firstTwo.stream().map(Account::email).toList());
+    assertEquals(1, as(() -> learners.page(admin, 2, 2, "email", false, run)).size());
+    assertEquals(0, as(() -> learners.count(admin, "%")), "LIKE wildcards in the search are taken literally");
+    assertTrue(as(() -> learners.page(admin, 0, 10, "name; drop table account", true, run)).size() == 3,
+        "an unknown sort column falls back to the name");
   }
 
   private static byte[] bytes(String csv) {

@@ -70,7 +70,7 @@ class SignInBrowserIT {
   void adminSignsInToAdministrationListingOnlyAcmeAccounts() {
     browser.signIn(acme, "admin@acme.example", "demo-password");
     assertTrue(browser.driver().getCurrentUrl().endsWith("/t/acme/admin/index.xhtml"), browser.driver().getCurrentUrl());
-    String accounts = browser.driver().findElement(By.id("accounts")).getText();
+    String accounts = browser.driver().findElement(By.id("people:accounts")).getText();
     assertTrue(accounts.contains("manager@acme.example"), accounts);
     assertFalse(accounts.contains("globex"), accounts);
     assertBrandedAsAcme();

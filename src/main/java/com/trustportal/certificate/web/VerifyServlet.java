@@ -87,6 +87,10 @@ public class VerifyServlet extends HttpServlet {
       res.sendError(404);
       return;
     }
+    if (req.getCharacterEncoding() == null) {
+      // browsers send the form in the page's encoding (UTF-8) without saying so; names are not ASCII
+      req.setCharacterEncoding("UTF-8");
+    }
     String json;
     try {
       json = uploaded(req);

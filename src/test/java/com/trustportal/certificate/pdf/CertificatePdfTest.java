@@ -127,6 +127,36 @@ class CertificatePdfTest {
     }
 
     @Test
+    void qrCodesOfManyRandomCodesAllDecode() throws Exception {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        for (int n = 0; n < 20; n++) {
+            StringBuilder code = new StringBuilder();
+            for (int i = 0; i < 28; i++) {
+                code.append(i > 0 && i % 4 == 0 ? "-" : "").append(alphabet.charAt(random.nextInt(32)));
+            }
+            String url = "http://localhost:8080/verify/" + code;
+            CertificateSheet base = Sheets.sheet("Zoë Ångström-Ñúñez");
+            CertificateSheet sheet = new CertificateSheet(base.tenantName(), Sheets.svg(Sheets.GLOBEX_SVG),
+                    base.primaryColour(), base.accentColour(), base.signerName(), base.signerTitle(), base.learnerName(),
+                    base.courseTitle(), base.courseVersion(), base.completedOn(), base.expiresOn(), base.scorePercent(),
+                    base.secondsSpent(), code.toString(), url);
+            BufferedImage image;
+            try (PDDocument document = PdfProbe.load(CertificatePdf.render(sheet))) {
+                image = new PDFRenderer(document).renderImageWithDPI(0, 200, ImageType.RGB);
+            }
+            // framed like a phone camera would: the bottom-right corner where the code is
+            image = image.getSubimage(image.getWidth() * 3 / 4, image.getHeight() / 2, image.getWidth() / 4,
+                    image.getHeight() / 2);
+            Result result = new MultiFormatReader().decode(
+                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                    Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
+                            DecodeHintType.TRY_HARDER, Boolean.TRUE));
+            assertEquals(url, result.getText());
+        }
+    }
+
+    @Test
     void longNameAndCourseTitleStayInsideThePage() throws Exception {
         String name = "Maximiliana Alexandrina Konstantinopoulou-Vanderbilt de la Cruz y Montenegro III";
         String course = "Advanced Enterprise Integration Patterns with Jakarta EE 10, MicroProfile 6.1, "

@@ -1,0 +1,103 @@
+package com.trustportal.enrolment.web;
+
+import com.trustportal.enrolment.boundary.LearnerChangeRefused;
+import com.trustportal.enrolment.boundary.Learners;
+import com.trustportal.identity.entity.Account;
+import com.trustportal.identity.web.CurrentUser;
+import com.trustportal.tenant.control.TenantConfig;
+import com.trustportal.tenant.control.TenantContext;
+import com.trustportal.tenant.control.TenantDirectory;
+import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/**
+ * The admin's learner list: paged, sorted and searched in the database (a page at a time, so 10,000
+ * learners cost one page), with deactivate and reactivate.
+ */
+@Named
+@ViewScoped
+public class LearnerDirectory implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject Learners learners;
+  @Inject CurrentUser user;
+  @Inject FacesContext faces;
+  @Inject TenantDirectory directory;
+
+  private String query = "";
+  private final LazyDataModel<Account> model = new Page();
+
+  private final class Page extends LazyDataModel<Account> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+      return (int) learners.count(user.get(), query);
+    }
+
+    @Override
+    public List<Account> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+      SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
+      return learners.page(user.get(), first, pageSize, sort == null ? "name" : sort.getField(),
+          sort == null || sort.getOrder() != SortOrder.DESCENDING, query);
+    }
+
+    @Override
+    public String getRowKey(Account account) {
+      return account.id();
+    }
+  }
+
+  public void deactivate(String accountId, String name) {
+    run(() -> learners.deactivate(user.get(), accountId), name + " is deactivated; their seat is free and their history kept.");
+  }
+
+  public void reactivate(String accountId, String name) {
+    run(() -> learners.reactivate(user.get(), accountId), name + " is active again.");
+  }
+
+  private void run(Runnable change, String done) {
+    try {
+      change.run();
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
+    } catch (LearnerChangeRefused e) {
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+    } catch (EJBException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, cause.getMessage(), null));
+    }
+  }
+
+  public int getSeats() {
+    return TenantContext.current().flatMap(directory::bySlug).map(TenantConfig::seats).orElse(0);
+  }
+
+  public long getSeatsUsed() {
+    return learners.seatsUsed(user.get());
+  }
+
+  public LazyDataModel<Account> getModel() {
+    return model;
+  }
+
+  public String getQuery() {
+    return query;
+  }
+
+  public void setQuery(String query) {
+    this.query = query == null ? "" : query;
+  }
+}
