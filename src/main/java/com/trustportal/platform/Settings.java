@@ -51,4 +51,32 @@ public final class Settings {
   public static int verifyRatePerMinute() {
     return config().getOptionalValue("portal.verify.rate", Integer.class).orElse(120);
   }
+
+  /** SMTP server for e-mail ({@code PORTAL_SMTP_HOST}); empty: no e-mail is sent, admins copy invitation links. */
+  public static String smtpHost() {
+    return config().getOptionalValue("portal.smtp.host", String.class).orElse("").trim();
+  }
+
+  public static int smtpPort() {
+    return config().getOptionalValue("portal.smtp.port", Integer.class).orElse(25);
+  }
+
+  /** SMTP user and password ({@code PORTAL_SMTP_USER}, {@code PORTAL_SMTP_PASSWORD}); empty: no authentication. */
+  public static String smtpUser() {
+    return config().getOptionalValue("portal.smtp.user", String.class).orElse("");
+  }
+
+  public static String smtpPassword() {
+    return config().getOptionalValue("portal.smtp.password", String.class).orElse("");
+  }
+
+  /** Require STARTTLS ({@code PORTAL_SMTP_STARTTLS}, default false). */
+  public static boolean smtpStartTls() {
+    return config().getOptionalValue("portal.smtp.starttls", Boolean.class).orElse(false);
+  }
+
+  /** Sender address of the portal's e-mail ({@code PORTAL_MAIL_FROM}). */
+  public static String mailFrom() {
+    return config().getOptionalValue("portal.mail.from", String.class).orElse("training-portal@localhost");
+  }
 }

@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.trustportal.Deployments;
 import com.trustportal.web.Accessibility;
 import com.trustportal.web.Browser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -31,7 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The enrolment as an admin and a new rep meet it, in headless Chromium: a CSV with one bad row is
  * refused with the row and column, the fixed file imports, the new learner opens the invitation link,
- * sets a password and signs in, and the manager sees the new learner in the team.
+ * sets a password and signs in, and the manager sees the new learner in the team. The invitations also
+ * arrive by e-mail at a real SMTP server (GreenMail) started by this test.
  */
 @ExtendWith(ArquillianExtension.class)
 class EnrolmentBrowserIT {
@@ -46,9 +52,13 @@ class EnrolmentBrowserIT {
 
   private Browser browser;
   private String enrol;
+  private GreenMail smtp;
 
   @BeforeEach
   void open() throws Exception {
+    // the portal under test sends to PORTAL_SMTP_HOST/PORT = this server (see the failsafe configuration)
+    smtp = new GreenMail(new ServerSetup(Integer.getInteger("it.smtpPort", 3025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
     browser = new Browser();
     enrol = base.toString() + "t/enrol/";
   }
@@ -56,6 +66,7 @@ class EnrolmentBrowserIT {
   @AfterEach
   void close() {
     browser.close();
+    smtp.stop();
   }
 
   @Test
@@ -91,6 +102,17 @@ class EnrolmentBrowserIT {
     Accessibility.assertNoSeriousViolations(browser.driver());
     browser.screenshot("import-done");
 
+    // the same link reached the learner by e-mail, through a real SMTP exchange
+    assertTrue(smtp.waitForIncomingEmail(30_000, 2), "two invitation e-mails");
+    MimeMessage mail = Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> recipients(m).contains(email)).findFirst().orElseThrow();
+    assertEquals("training@enrol.example", GreenMailUtil.getAddressList(mail.getFrom()));
+    assertTrue(mail.getSubject().contains("Enrol Testing Ltd"), mail.getSubject());
+    String body = GreenMailUtil.getBody(mail);
+    String token = link.substring(link.indexOf("token=") + "token=".length());
+    assertTrue(body.contains("/t/enrol/invite.xhtml?token=" + token), body);
+    assertTrue(body.contains("Hello Gia Rossi"), body);
+
     browser.driver().manage().deleteAllCookies();
     URI invitation = URI.create(link);
     browser.open(base + invitation.getPath().substring(base.getPath().length()) + "?" + invitation.getQuery());
@@ -113,6 +135,16 @@ class EnrolmentBrowserIT {
     browser.open(enrol + "manage/index.xhtml");
     String team = browser.driver().findElement(By.id("team")).getText();
     assertTrue(team.contains("Gia Rossi") && team.contains("Hal Berg"), team);
+    Accessibility.assertNoSeriousViolations(browser.driver());
+    browser.screenshot("my-team");
+  }
+
+  private static String recipients(MimeMessage message) {
+    try {
+      return GreenMailUtil.getAddressList(message.getAllRecipients());
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void upload(Path csv) {

@@ -20,6 +20,7 @@ import com.trustportal.identity.entity.Account;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.entity.SignedInUser;
 import com.trustportal.learning.boundary.Completions;
+import com.trustportal.team.boundary.TeamReport;
 import com.trustportal.tenant.control.TenantContext;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -58,6 +59,7 @@ class EnrolmentIT {
   @Inject Completions completions;
   @Inject EnrolmentFixture fixture;
   @Inject Learners learners;
+  @Inject TeamReport teamReport;
 
   private final String tenant = "enrol";
   private SignedInUser admin;
@@ -252,6 +254,37 @@ class EnrolmentIT {
     assertEquals(0, as(() -> learners.count(admin, "%")), "LIKE wildcards in the search are taken literally");
     assertTrue(as(() -> learners.page(admin, 0, 10, "name; drop table account", true, run)).size() == 3,
         "an unknown sort column falls back to the name");
+  }
+
+  @Test
+  void aManagerSeesExactlyTheirDirectReportsWithStatus() {
+    String late = "jo-" + run + "@enrol.example";
+    String onTime = "kai-" + run + "@enrol.example";
+    String elsewhere = "lu-" + run + "@enrol.example";
+    as(() -> enrolment.confirm(admin, bytes(HEADER
+        + late + ",Jo,Late,East,manager@enrol.example,2020-01-31\n"
+        + onTime + ",Kai,Soon,East,manager@enrol.example,2099-01-31\n"
+        + elsewhere + ",Lu,Other,West," + late + ",\n")));
+    Account manager = as(() -> accounts.byEmail("manager@enrol.example")).orElseThrow();
+    SignedInUser asManager = new SignedInUser(tenant, manager.id(), manager.email(), manager.name(), Role.MANAGER);
+
+    List<TeamReport.Row> rows = as(() -> teamReport.myTeam(asManager));
+    List<String> emails = rows.stream().map(TeamReport.Row::email).toList();
+    assertTrue(emails.contains(late) && emails.contains(onTime), emails.toString());
+    assertTrue(!emails.contains(elsewhere), "Lu reports to Jo, not to this manager");
+    assertTrue(emails.stream().allMatch(e -> e.endsWith("@enrol.example")), emails.toString());
+    TeamReport.Row jo = rows.stream().filter(r -> r.email().equals(late)).findFirst().orElseThrow();
+    assertEquals(TeamReport.Status.OVERDUE, jo.status());
+    assertEquals(0, jo.percent());
+    assertEquals(TeamReport.Status.NOT_STARTED,
+        rows.stream().filter(r -> r.email().equals(onTime)).findFirst().orElseThrow().status());
+
+    // Jo, a learner, manages Lu in the file, but the role decides: learners get no team report
+    Account joAccount = as(() -> accounts.byEmail(late)).orElseThrow();
+    SignedInUser joUser = new SignedInUser(tenant, joAccount.id(), late, joAccount.name(), Role.LEARNER);
+    assertThrows(EJBException.class, () -> as(() -> teamReport.myTeam(joUser)));
+    SignedInUser acmeManager = new SignedInUser("acme", manager.id(), "manager@acme.example", "M", Role.MANAGER);
+    assertThrows(EJBException.class, () -> as(() -> teamReport.myTeam(acmeManager)), "another tenant's manager");
   }
 
   private static byte[] bytes(String csv) {

@@ -9,6 +9,7 @@ import com.trustportal.enrolment.control.LearnerCsv;
 import com.trustportal.enrolment.control.LearnerRow;
 import com.trustportal.enrolment.control.ParsedCsv;
 import com.trustportal.enrolment.entity.Invitation;
+import com.trustportal.enrolment.entity.LearnersInvited;
 import com.trustportal.identity.entity.Account;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.entity.SignedInUser;
@@ -18,6 +19,7 @@ import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantData;
 import com.trustportal.tenant.control.TenantDirectory;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -48,6 +50,7 @@ public class Enrolment {
   @Inject Catalog catalog;
   @Inject Completions completions;
   @Inject AuditTrail audit;
+  @Inject Event<LearnersInvited> invitedEvent;
 
   Clock clock = Clock.systemUTC();
 
@@ -148,6 +151,9 @@ public class Enrolment {
       audit.record(admin, AuditEntry.Action.INVITATION_CREATED, i.email(), "expires in " + Invitation.VALID_FOR.toDays()
           + " days");
     }
+    invitedEvent.fire(new LearnersInvited(admin.tenant(), directory.bySlug(admin.tenant()).map(TenantConfig::name)
+        .orElse(admin.tenant()), invited.stream().map(i -> new LearnersInvited.Invitee(i.email(), i.name(), i.token()))
+        .toList()));
     LOG.info(() -> "Tenant " + admin.tenant() + ": " + admin.email() + " imported " + preview.rows().size() + " row(s)");
     return imported;
   }

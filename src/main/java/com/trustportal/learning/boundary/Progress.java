@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,6 +136,12 @@ public class Progress {
         .setParameter("account", accountId).getResultList();
     rows.forEach(row -> done.computeIfAbsent((String) row[0], c -> new HashSet<>()).add((String) row[1]));
     return done;
+  }
+
+  /** When the learner last saved a step of any course, if ever. */
+  public Optional<Instant> lastActivity(@NotBlank String accountId) {
+    return Optional.ofNullable(em.createQuery("select max(p.updatedAt) from StepProgress p where p.accountId = :account",
+        Instant.class).setParameter("account", accountId).getSingleResult());
   }
 
   /** The step to continue with: the first one not done, or the last step once all are done. */
