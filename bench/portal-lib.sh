@@ -23,7 +23,7 @@ start_portal() {
   cp "$jar" "$WORK/portal.jar"          # a rebuild of target/ cannot change the jar under the benchmark
   cp -r "${PORTAL_TENANTS_DIR:-$BENCH_DIR/../tenants}" "$WORK/tenants"
   mkdir "$WORK/data"
-  ( cd "$WORK" && env PORTAL_DATA_DIR="$WORK/data" PORTAL_TENANTS_DIR="$WORK/tenants" PORTAL_PUBLIC_URL="http://localhost:$port" "$@" \
+  ( cd "$WORK" && exec env PORTAL_DATA_DIR="$WORK/data" PORTAL_TENANTS_DIR="$WORK/tenants" PORTAL_PUBLIC_URL="http://localhost:$port" "$@" \
       java -jar "$WORK/portal.jar" --port "$port" >"$WORK/portal.log" 2>&1 ) &
   PID=$!
   BASE_URL=http://localhost:$port
