@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.trustportal.Deployments;
 import com.trustportal.audit.boundary.AuditTrail;
 import com.trustportal.audit.entity.AuditEntry;
+import com.trustportal.catalog.boundary.Catalog;
+import com.trustportal.catalog.entity.Course;
 import com.trustportal.enrolment.boundary.Enrolment;
 import com.trustportal.enrolment.boundary.ImportRefused;
 import com.trustportal.enrolment.boundary.InvitationRefused;
@@ -20,6 +22,8 @@ import com.trustportal.identity.entity.Account;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.entity.SignedInUser;
 import com.trustportal.learning.boundary.Completions;
+import com.trustportal.learning.boundary.Progress;
+import com.trustportal.learning.entity.StepAnswer;
 import com.trustportal.team.boundary.TeamReport;
 import com.trustportal.tenant.control.TenantContext;
 import jakarta.ejb.EJBException;
@@ -60,6 +64,8 @@ class EnrolmentIT {
   @Inject EnrolmentFixture fixture;
   @Inject Learners learners;
   @Inject TeamReport teamReport;
+  @Inject Catalog catalog;
+  @Inject Progress progress;
 
   private final String tenant = "enrol";
   private SignedInUser admin;
@@ -278,6 +284,17 @@ class EnrolmentIT {
     assertEquals(0, jo.percent());
     assertEquals(TeamReport.Status.NOT_STARTED,
         rows.stream().filter(r -> r.email().equals(onTime)).findFirst().orElseThrow().status());
+    assertEquals(null, jo.lastActivity());
+
+    Course course = catalog.course(tenant, "collaborative-selling").orElseThrow();
+    String kaiId = as(() -> accounts.byEmail(onTime)).orElseThrow().id();
+    as(() -> progress.record(kaiId, course, course.steps().get(0).id(), StepAnswer.read(), 45));
+    TeamReport.Row kai = as(() -> teamReport.myTeam(asManager)).stream().filter(r -> r.email().equals(onTime))
+        .findFirst().orElseThrow();
+    assertEquals(TeamReport.Status.IN_PROGRESS, kai.status());
+    assertTrue(kai.percent() > 0);
+    assertTrue(kai.lastActivity() != null && kai.lastActivity().isAfter(Instant.now().minusSeconds(300)),
+        String.valueOf(kai.lastActivity()));
 
     // Jo, a learner, manages Lu in the file, but the role decides: learners get no team report
     Account joAccount = as(() -> accounts.byEmail(late)).orElseThrow();

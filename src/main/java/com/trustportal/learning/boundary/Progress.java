@@ -140,8 +140,9 @@ public class Progress {
 
   /** When the learner last saved a step of any course, if ever. */
   public Optional<Instant> lastActivity(@NotBlank String accountId) {
-    return Optional.ofNullable(em.createQuery("select max(p.updatedAt) from StepProgress p where p.accountId = :account",
-        Instant.class).setParameter("account", accountId).getSingleResult());
+    // not max(): an aggregate bypasses the Instant converter (PostgreSQL then hands back a Timestamp)
+    return em.createQuery("select p.updatedAt from StepProgress p where p.accountId = :account order by p.updatedAt desc",
+        Instant.class).setParameter("account", accountId).setMaxResults(1).getResultStream().findFirst();
   }
 
   /** The step to continue with: the first one not done, or the last step once all are done. */

@@ -1,0 +1,122 @@
+package com.trustportal.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.trustportal.Deployments;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every admin and manager page of a tenant against every kind of caller, over HTTP: anonymous (sent to
+ * sign-in), learner, manager, the tenant's admin, and another tenant's admin. One table states what is
+ * allowed; the test fails on the first cell that differs and lists all of them.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuthorizationMatrixIT {
+
+  private static final int OK = 200;
+  private static final int SIGN_IN = 302;
+  private static final int FORBIDDEN = 403;
+  private static final int NOT_FOUND = 404;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.portal();
+  }
+
+  @ArquillianResource URL base;
+
+  /** Page → expected status for: anonymous, learner, manager, admin, other tenant's admin. */
+  private static final Map<String, int[]> MATRIX = new LinkedHashMap<>();
+
+  static {
+    MATRIX.put("admin/index.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
+    MATRIX.put("admin/import.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
+    MATRIX.put("admin/audit.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
+    MATRIX.put("admin/certificates.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
+    // a well-formed code that is not a certificate of this tenant: admins get 404, never another tenant's PDF
+    MATRIX.put("admin/certificates/0000-0000-0000-0000-0000-0000-0000.pdf",
+        new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN});
+    MATRIX.put("manage/index.xhtml", new int[] {SIGN_IN, FORBIDDEN, OK, OK, FORBIDDEN});
+    MATRIX.put("learn/index.xhtml", new int[] {SIGN_IN, OK, OK, OK, FORBIDDEN});
+    MATRIX.put("learn/certificates/0000-0000-0000-0000-0000-0000-0000.pdf",
+        new int[] {SIGN_IN, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN});
+  }
+
+  @Test
+  void everyProtectedPageAnswersEachCallerAsTheTableSays() throws Exception {
+    String acme = base + "t/acme/";
+    List<HttpClient> callers = List.of(
+        client(),
+        signedIn(acme, "learner@acme.example"),
+        signedIn(acme, "manager@acme.example"),
+        signedIn(acme, "admin@acme.example"),
+        signedIn(base + "t/globex/", "admin@globex.example"));
+    String[] names = {"anonymous", "learner", "manager", "admin", "globex admin"};
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, int[]> page : MATRIX.entrySet()) {
+      for (int i = 0; i < callers.size(); i++) {
+        HttpResponse<String> response = callers.get(i).send(
+            HttpRequest.newBuilder(URI.create(acme + page.getKey())).build(), HttpResponse.BodyHandlers.ofString());
+        int expected = page.getValue()[i];
+        if (response.statusCode() != expected) {
+          wrong.add(page.getKey() + " as " + names[i] + ": " + response.statusCode() + ", expected " + expected);
+        } else if (expected == SIGN_IN) {
+          assertTrue(response.headers().firstValue("Location").orElse("").contains("/t/acme/login.xhtml"),
+              page.getKey() + " must send anonymous callers to the tenant's sign-in");
+        } else if (expected == OK) {
+          assertTrue(!response.body().contains("globex.example"), page.getKey() + " as " + names[i] + " shows globex data");
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  private static HttpClient client() {
+    return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  private static HttpClient signedIn(String tenant, String email) throws Exception {
+    HttpClient http = client();
+    String login = http.send(HttpRequest.newBuilder(URI.create(tenant + "login.xhtml")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Map<String, String> form = Map.of("login", "login", "email", email, "password", "demo-password", "submit", "",
+        "jakarta.faces.ViewState", viewState(login));
+    String body = form.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(tenant + "login.xhtml"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, signedIn.statusCode(), email + " could not sign in: " + signedIn.body());
+    return http;
+  }
+
+  private static String viewState(String html) {
+    Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(html);
+    if (!m.find()) {
+      throw new AssertionError("no view state in the sign-in page");
+    }
+    return m.group(1);
+  }
+}
