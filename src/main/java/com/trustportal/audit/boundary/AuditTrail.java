@@ -43,8 +43,6 @@ public class AuditTrail {
   }
 
   private static void requireAdmin(SignedInUser user) {
-    if (user == null || !user.tenant().equals(TenantContext.require()) || !user.has(Role.ADMIN)) {
-      throw new SecurityException("only the organisation's admins see its audit trail");
-    }
+    SignedInUser.require(user, TenantContext.require(), Role.ADMIN, "only the organisation's admins see its audit trail");
   }
 }

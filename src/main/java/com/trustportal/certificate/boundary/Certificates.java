@@ -194,15 +194,10 @@ public class Certificates {
   }
 
   private static void requireTenant(SignedInUser user) {
-    if (user == null || !user.tenant().equals(TenantContext.require())) {
-      throw new SecurityException("not signed in to this organisation");
-    }
+    SignedInUser.require(user, TenantContext.require(), Role.LEARNER, "not signed in to this organisation");
   }
 
   private static void requireAdmin(SignedInUser user) {
-    requireTenant(user);
-    if (!user.has(Role.ADMIN)) {
-      throw new SecurityException("only the organisation's admins manage certificates");
-    }
+    SignedInUser.require(user, TenantContext.require(), Role.ADMIN, "only the organisation's admins manage certificates");
   }
 }

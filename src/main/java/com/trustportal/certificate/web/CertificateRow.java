@@ -3,7 +3,6 @@ package com.trustportal.certificate.web;
 import com.trustportal.certificate.entity.Certificate;
 import com.trustportal.certificate.entity.CertificateStatus;
 import java.io.Serializable;
-import java.time.Instant;
 
 /** One certificate as the learner's and the admin's lists show it, with the links that go with it. */
 public record CertificateRow(String code, String learnerName, String accountId, String courseTitle, int courseVersion,
@@ -17,9 +16,5 @@ public record CertificateRow(String code, String learnerName, String accountId, 
         status.label() + (status == CertificateStatus.REVOKED ? " (" + c.revocationReason().label() + ")" : ""),
         status != CertificateStatus.REVOKED, "/verify/" + code, area + "/certificates/" + code + ".pdf",
         "/verify/" + code + "/credential.json");
-  }
-
-  static String date(Instant at) {
-    return VerificationPage.date(at);
   }
 }

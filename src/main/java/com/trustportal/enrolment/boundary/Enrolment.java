@@ -95,18 +95,18 @@ public class Enrolment {
   /** Reads and checks the file against the tenant's accounts and seats; writes nothing. */
   public Preview preview(SignedInUser admin, byte[] csv) {
     requireAdmin(admin);
-    return check(csv);
+    return check(csv, accountsByEmail());
   }
 
   /** Checks again and imports every row, or throws {@link ImportRefused} and writes nothing. */
   public Imported confirm(SignedInUser admin, byte[] csv) {
     requireAdmin(admin);
-    Preview preview = check(csv);
+    Map<String, Account> byEmail = accountsByEmail();
+    Preview preview = check(csv, byEmail);
     if (!preview.ok()) {
       throw new ImportRefused(preview);
     }
     Instant now = clock.instant();
-    Map<String, Account> byEmail = accountsByEmail();
     List<Invited> invited = new ArrayList<>();
     List<Course> courses = catalog.offeredTo(TenantContext.require());
     for (RowPreview row : preview.rows()) {
@@ -158,14 +158,14 @@ public class Enrolment {
     return imported;
   }
 
-  private Preview check(byte[] csv) {
+  /** Checks the file against the tenant's accounts ({@code byEmail}, read once per call and not changed here). */
+  private Preview check(byte[] csv, Map<String, Account> byEmail) {
     TenantConfig tenant = directory.bySlug(TenantContext.require()).orElseThrow();
     ParsedCsv parsed = LearnerCsv.parse(csv);
     List<CsvProblem> problems = new ArrayList<>(parsed.problems());
-    Map<String, Account> byEmail = accountsByEmail();
     Map<String, LearnerRow> inFile = new LinkedHashMap<>();
     parsed.rows().forEach(r -> inFile.put(r.email(), r));
-    long used = byEmail.values().stream().filter(Enrolment::takesASeat).count();
+    long used = byEmail.values().stream().filter(Account::takesASeat).count();
     long after = used;
     List<RowPreview> rows = new ArrayList<>();
     for (LearnerRow row : parsed.rows()) {
@@ -232,11 +232,6 @@ public class Enrolment {
     return String.join("; ", changes);
   }
 
-  /** Seats are taken by active accounts that learn: learners and managers, not admins. */
-  static boolean takesASeat(Account account) {
-    return account.active() && account.role() != Role.ADMIN;
-  }
-
   private Map<String, Account> accountsByEmail() {
     Map<String, Account> byEmail = new HashMap<>();
     em.createNamedQuery(Account.FIND_ALL, Account.class).getResultList().forEach(a -> byEmail.put(a.email(), a));
@@ -244,8 +239,6 @@ public class Enrolment {
   }
 
   private static void requireAdmin(SignedInUser user) {
-    if (user == null || !user.tenant().equals(TenantContext.require()) || !user.has(Role.ADMIN)) {
-      throw new SecurityException("only the organisation's admins enrol learners");
-    }
+    SignedInUser.require(user, TenantContext.require(), Role.ADMIN, "only the organisation's admins enrol learners");
   }
 }

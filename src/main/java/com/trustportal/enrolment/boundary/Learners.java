@@ -95,8 +95,7 @@ public class Learners {
   }
 
   private long seatsUsed() {
-    return em.createQuery("select count(a) from Account a where a.active = true and a.role <> :admin", Long.class)
-        .setParameter("admin", Role.ADMIN).getSingleResult();
+    return em.createNamedQuery(Account.COUNT_SEATS, Long.class).getSingleResult();
   }
 
   private static String where(String filter) {
@@ -113,8 +112,6 @@ public class Learners {
   }
 
   private static void requireAdmin(SignedInUser user) {
-    if (user == null || !user.tenant().equals(TenantContext.require()) || !user.has(Role.ADMIN)) {
-      throw new SecurityException("only the organisation's admins manage learners");
-    }
+    SignedInUser.require(user, TenantContext.require(), Role.ADMIN, "only the organisation's admins manage learners");
   }
 }

@@ -31,12 +31,16 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = Account.FIND_BY_EMAIL, query = "select a from Account a where a.email = :email")
 @NamedQuery(name = Account.FIND_ALL, query = "select a from Account a order by a.name")
+@NamedQuery(name = Account.COUNT_SEATS, query =
+    "select count(a) from Account a where a.active = true and a.role <> com.trustportal.identity.entity.Role.ADMIN")
 @NamedQuery(name = Account.FIND_TEAM, query = "select a from Account a where a.manager = :manager order by a.name")
 public class Account {
 
   public static final String FIND_BY_EMAIL = "Account.findByEmail";
   public static final String FIND_ALL = "Account.findAll";
   public static final String FIND_TEAM = "Account.findTeam";
+  /** Accounts that take a seat: the same rule as {@link #takesASeat()}, counted in the database. */
+  public static final String COUNT_SEATS = "Account.countSeats";
   public static final int MAX_FAILED_SIGN_INS = 5;
   public static final Duration LOCKOUT = Duration.ofMinutes(15);
 
@@ -110,6 +114,11 @@ public class Account {
       throw new IllegalArgumentException("an account cannot be its own manager");
     }
     this.manager = manager;
+  }
+
+  /** Seats are taken by active accounts that learn: learners and managers, not admins. */
+  public boolean takesASeat() {
+    return active && role != Role.ADMIN;
   }
 
   /** Deactivated accounts cannot sign in and free their seat; their history stays. */

@@ -22,6 +22,16 @@ public record SignedInUser(String tenant, String accountId, String email, String
     Objects.requireNonNull(role);
   }
 
+  /**
+   * The one check of tenant and role that boundaries make on every call: refuses a missing user, a user of
+   * another tenant than the unit of work's, and a role that does not include {@code needed}.
+   */
+  public static void require(SignedInUser user, String tenant, Role needed, String refusal) {
+    if (user == null || !user.tenant().equals(tenant) || !user.has(needed)) {
+      throw new SecurityException(refusal);
+    }
+  }
+
   public boolean has(Role needed) {
     return role.includes(needed);
   }

@@ -62,9 +62,7 @@ public class TeamReport {
 
   /** The signed-in manager's direct reports, by name, one row per offered course. */
   public List<Row> myTeam(SignedInUser manager) {
-    if (manager == null || !manager.tenant().equals(TenantContext.require()) || !manager.has(Role.MANAGER)) {
-      throw new SecurityException("only managers see a team");
-    }
+    SignedInUser.require(manager, TenantContext.require(), Role.MANAGER, "only managers see a team");
     List<Course> courses = catalog.offeredTo(manager.tenant());
     Instant now = clock.instant();
     List<Row> rows = new ArrayList<>();
