@@ -52,7 +52,10 @@ public final class Browser implements AutoCloseable {
     var old = driver.findElement(button);
     old.click();
     new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
-    return driver.findElement(result).getText();
+    // after a redirect the browser may still be swapping documents: Chrome then answers "node does not
+    // belong to the document"; wait until the next page holds the element instead of reading mid-swap
+    return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(d -> d.findElement(result).getText());
   }
 
   /** Saves what the browser shows to target/screenshots/{name}.png (the README's screenshots come from here). */
