@@ -4,21 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.trustportal.Deployments;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -53,6 +47,7 @@ class AuthorizationMatrixIT {
     MATRIX.put("admin/index.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     MATRIX.put("admin/import.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     MATRIX.put("admin/audit.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
+    MATRIX.put("admin/api-tokens.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     MATRIX.put("admin/certificates.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     // a well-formed code that is not a certificate of this tenant: admins get 404, never another tenant's PDF
     MATRIX.put("admin/certificates/0000-0000-0000-0000-0000-0000-0000.pdf",
@@ -93,30 +88,10 @@ class AuthorizationMatrixIT {
   }
 
   private static HttpClient client() {
-    return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    return PortalHttp.client();
   }
 
   private static HttpClient signedIn(String tenant, String email) throws Exception {
-    HttpClient http = client();
-    String login = http.send(HttpRequest.newBuilder(URI.create(tenant + "login.xhtml")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-    Map<String, String> form = Map.of("login", "login", "email", email, "password", "demo-password", "submit", "",
-        "jakarta.faces.ViewState", viewState(login));
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(tenant + "login.xhtml"))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(302, signedIn.statusCode(), email + " could not sign in: " + signedIn.body());
-    return http;
-  }
-
-  private static String viewState(String html) {
-    Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(html);
-    if (!m.find()) {
-      throw new AssertionError("no view state in the sign-in page");
-    }
-    return m.group(1);
+    return PortalHttp.signedIn(tenant, email);
   }
 }

@@ -52,6 +52,12 @@ public class Learners {
     return query.getSingleResult();
   }
 
+  /** One account of the tenant, or empty when there is none with this id here. */
+  public java.util.Optional<Account> find(SignedInUser admin, String accountId) {
+    requireAdmin(admin);
+    return java.util.Optional.ofNullable(accountId == null ? null : em.find(Account.class, accountId));
+  }
+
   /** Seats in use: active accounts that learn (learners and managers). */
   public long seatsUsed(SignedInUser admin) {
     requireAdmin(admin);

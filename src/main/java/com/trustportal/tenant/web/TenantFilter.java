@@ -39,7 +39,8 @@ public class TenantFilter extends HttpFilter {
       throws IOException, ServletException {
     String context = req.getContextPath();
     String path = req.getRequestURI().substring(context.length());
-    if (AccessRules.isTenantNeutral(path) || path.startsWith("/health")) {
+    if (AccessRules.isTenantNeutral(path) || path.startsWith("/health") || path.startsWith("/api/")) {
+      // /api/ is tenant-neutral here: ApiGate takes the tenant from the request's API token, never from a session
       chain.doFilter(req, res);
       return;
     }
@@ -81,7 +82,8 @@ public class TenantFilter extends HttpFilter {
       res.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
-    if (inner.startsWith("/platform/")) {
+    if (inner.startsWith("/platform/") || inner.startsWith("/api/")) {
+      // the API has one address, /api/v1, and its tenant comes from the token (ApiGate)
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }

@@ -1,0 +1,89 @@
+package com.trustportal.api.boundary;
+
+import com.trustportal.api.entity.ApiToken;
+import com.trustportal.audit.boundary.AuditTrail;
+import com.trustportal.audit.entity.AuditEntry;
+import com.trustportal.identity.entity.Role;
+import com.trustportal.identity.entity.SignedInUser;
+import com.trustportal.tenant.control.TenantContext;
+import com.trustportal.tenant.control.TenantData;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The tenant's API tokens: admins create (the secret is returned once), list and revoke them; each API
+ * request is authenticated here against the tenant the token names. A valid token acts as an admin of
+ * that tenant, identified in the audit trail by the token's name.
+ */
+@Stateless
+public class ApiTokens {
+
+  private static final Logger LOG = Logger.getLogger("portal");
+
+  @Inject @TenantData EntityManager em;
+  @Inject AuditTrail audit;
+
+  Clock clock = Clock.systemUTC();
+
+  /** A token just created: the secret exists only in this answer. */
+  public record Created(ApiToken token, String secret) {}
+
+  public Created create(SignedInUser admin, String name) {
+    requireAdmin(admin);
+    ApiToken.Issued issued = ApiToken.issue(TenantContext.require(), name, admin.email(), clock.instant());
+    em.persist(issued.token());
+    audit.record(admin, AuditEntry.Action.API_TOKEN_CREATED, "API token '" + issued.token().name() + "'",
+        "prefix " + issued.token().prefix());
+    LOG.info(() -> "Tenant " + admin.tenant() + ": " + admin.email() + " created API token " + issued.token().prefix());
+    return new Created(issued.token(), issued.secret());
+  }
+
+  public List<ApiToken> all(SignedInUser admin) {
+    requireAdmin(admin);
+    return em.createNamedQuery(ApiToken.FIND_ALL, ApiToken.class).getResultList();
+  }
+
+  public ApiToken revoke(SignedInUser admin, String tokenId) {
+    requireAdmin(admin);
+    ApiToken token = tokenId == null ? null : em.find(ApiToken.class, tokenId);
+    if (token == null) {
+      throw new IllegalArgumentException("no such API token in this organisation");
+    }
+    if (token.active()) {
+      token.revoke(clock.instant());
+      audit.record(admin, AuditEntry.Action.API_TOKEN_REVOKED, "API token '" + token.name() + "'", "prefix " + token.prefix());
+    }
+    return token;
+  }
+
+  /**
+   * The caller a presented token stands for, when it is an active token of the current tenant. The
+   * caller must have checked that the token names this tenant ({@link ApiToken#tenantOf}).
+   */
+  public Optional<SignedInUser> authenticate(String presented) {
+    String tenant = TenantContext.require();
+    if (!ApiToken.tenantOf(presented).filter(tenant::equals).isPresent()) {
+      return Optional.empty();
+    }
+    Optional<ApiToken> found = em.createNamedQuery(ApiToken.FIND_BY_HASH, ApiToken.class)
+        .setParameter("hash", ApiToken.hash(presented)).getResultStream().findFirst().filter(ApiToken::active);
+    Instant now = clock.instant();
+    found.ifPresent(t -> t.usedAt(now));
+    return found.map(t -> new SignedInUser(tenant, t.id(), callerName(t), "API token " + t.name(), Role.ADMIN));
+  }
+
+  /** How the token appears as actor (audit trail): its name, marked as a token. */
+  static String callerName(ApiToken token) {
+    return "api-token:" + token.name();
+  }
+
+  private static void requireAdmin(SignedInUser user) {
+    SignedInUser.require(user, TenantContext.require(), Role.ADMIN, "only the organisation's admins manage API tokens");
+  }
+}

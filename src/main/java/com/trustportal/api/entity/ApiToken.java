@@ -1,0 +1,174 @@
+package com.trustportal.api.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * A credential for the REST API of one tenant. The token is {@code tp_<tenant>_<64 hex digits>}: the
+ * tenant in it says where to look the token up (so a token can never be checked against another
+ * tenant's table), the 256 random bits are the secret. Only their SHA-256 is stored; a fast hash is
+ * right here because the secret is random, not a password a person chose.
+ */
+@Entity
+@Table(name = "api_token")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
+@NamedQuery(name = ApiToken.FIND_BY_HASH, query = "select t from ApiToken t where t.tokenHash = :hash")
+@NamedQuery(name = ApiToken.FIND_ALL, query = "select t from ApiToken t order by t.createdAt desc, t.id")
+public class ApiToken {
+
+  public static final String FIND_BY_HASH = "ApiToken.findByHash";
+  public static final String FIND_ALL = "ApiToken.findAll";
+  public static final int MAX_NAME = 80;
+  /** How often "last used" is written: once a minute is enough to tell a live token from a dead one. */
+  static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
+
+  private static final Pattern FORMAT = Pattern.compile("tp_([a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?)_([0-9a-f]{64})");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(nullable = false, length = MAX_NAME)
+  private String name;
+
+  @Column(name = "token_hash", nullable = false, length = 64, updatable = false)
+  private String tokenHash;
+
+  @Column(nullable = false, length = 60, updatable = false)
+  private String prefix;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "created_by", nullable = false, length = 254, updatable = false)
+  private String createdBy;
+
+  @Column(name = "last_used_at")
+  private Instant lastUsedAt;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  @Version
+  private long version;
+
+  protected ApiToken() {}
+
+  private ApiToken(String name, String tokenHash, String prefix, Instant createdAt, String createdBy) {
+    this.id = UUID.randomUUID().toString();
+    this.name = name;
+    this.tokenHash = tokenHash;
+    this.prefix = prefix;
+    this.createdAt = Objects.requireNonNull(createdAt);
+    this.createdBy = Objects.requireNonNull(createdBy);
+  }
+
+  /** A new token and its secret, which the caller shows once. */
+  public record Issued(ApiToken token, String secret) {}
+
+  /** Issues a token for {@code tenant}; the name says what it is for ("HR sync"), so it can be revoked knowingly. */
+  public static Issued issue(String tenant, String name, String createdBy, Instant now) {
+    String trimmed = name == null ? "" : name.strip();
+    if (trimmed.isEmpty()) {
+      throw new IllegalArgumentException("name: say what the token is for, e.g. 'HR sync'");
+    }
+    if (trimmed.length() > MAX_NAME) {
+      throw new IllegalArgumentException("name: at most " + MAX_NAME + " characters");
+    }
+    if (trimmed.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("name: control characters are not allowed");
+    }
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String secret = "tp_" + tenant + "_" + HexFormat.of().formatHex(bytes);
+    if (!FORMAT.matcher(secret).matches()) {
+      throw new IllegalArgumentException("not a tenant slug: " + tenant);
+    }
+    String prefix = secret.substring(0, secret.length() - 60) + "…";
+    return new Issued(new ApiToken(trimmed, hash(secret), prefix, now, createdBy), secret);
+  }
+
+  /** The tenant a presented token claims to belong to, or empty when it is not a token of this format. */
+  public static Optional<String> tenantOf(String presented) {
+    if (presented == null) {
+      return Optional.empty();
+    }
+    Matcher m = FORMAT.matcher(presented);
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  public static String hash(String secret) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public boolean active() {
+    return revokedAt == null;
+  }
+
+  /** Revoking is final: a revoked token never works again. */
+  public void revoke(Instant now) {
+    if (revokedAt == null) {
+      revokedAt = now;
+    }
+  }
+
+  /** Notes a use; writes only when the last note is older than a minute, so busy clients do not write per call. */
+  public void usedAt(Instant now) {
+    if (lastUsedAt == null || lastUsedAt.plus(USE_RESOLUTION).isBefore(now)) {
+      lastUsedAt = now;
+    }
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public String createdBy() {
+    return createdBy;
+  }
+
+  public Instant lastUsedAt() {
+    return lastUsedAt;
+  }
+
+  public Instant revokedAt() {
+    return revokedAt;
+  }
+}

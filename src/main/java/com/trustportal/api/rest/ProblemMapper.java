@@ -1,0 +1,80 @@
+package com.trustportal.api.rest;
+
+import com.trustportal.enrolment.boundary.LearnerChangeRefused;
+import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every failure of the API as a problem document with a status that says whose fault it is: the
+ * caller's request (400, 404, 409, 422), the token's rights (403), or ours (500, logged with an id that
+ * the answer quotes, never with a stack trace in the answer).
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger("portal");
+
+  @Context HttpServletRequest request;
+
+  @Override
+  public Response toResponse(Throwable thrown) {
+    Throwable cause = thrown;
+    while (cause instanceof EJBException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    String instance = request == null ? null : request.getRequestURI();
+    if (cause instanceof WebApplicationException web) {
+      int status = web.getResponse().getStatus();
+      String detail = web.getMessage();
+      if (detail == null || detail.startsWith("HTTP ")) {
+        detail = defaultDetail(status);
+      }
+      Response.ResponseBuilder answer = Response.fromResponse(Problem.of(status, detail, instance).response());
+      web.getResponse().getHeaders().forEach((name, values) -> {
+        if (!name.equalsIgnoreCase("Content-Type")) {
+          values.forEach(v -> answer.header(name, v));
+        }
+      });
+      return answer.type(Problem.TYPE).build();
+    }
+    if (cause instanceof SecurityException) {
+      return Problem.of(403, cause.getMessage(), instance).response();
+    }
+    if (cause instanceof LearnerChangeRefused) {
+      return Problem.of(409, cause.getMessage(), instance).response();
+    }
+    if (cause instanceof ProcessingException && request != null && request.getContentLength() != 0) {
+      // Jersey could not read the body: malformed JSON or a value of the wrong type
+      Throwable reason = cause.getCause() == null ? cause : cause.getCause();
+      return Problem.of(400, "the request body is not the JSON this endpoint expects: " + reason.getMessage(), instance)
+          .response();
+    }
+    if (cause instanceof IllegalArgumentException || cause instanceof JsonbException || cause instanceof JsonException) {
+      return Problem.of(400, cause.getMessage(), instance).response();
+    }
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "API failure " + incident + " on " + instance, thrown);
+    return Problem.of(500, "unexpected error, logged as incident " + incident, instance).response();
+  }
+
+  private static String defaultDetail(int status) {
+    return switch (status) {
+      case 404 -> "no such resource in this API; see /openapi";
+      case 405 -> "this method is not allowed here; see /openapi";
+      case 406 -> "this API answers application/json only";
+      case 415 -> "send the body as application/json";
+      default -> Problem.title(status);
+    };
+  }
+}

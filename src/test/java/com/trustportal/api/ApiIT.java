@@ -1,0 +1,253 @@
+package com.trustportal.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.trustportal.Deployments;
+import com.trustportal.web.PortalHttp;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The REST API over HTTP, as an integrating system sees it: tokens created by an admin on the real page,
+ * scoped to their tenant, refused when missing, foreign or revoked; problem documents; the OpenAPI
+ * document; and every endpoint against every kind of caller.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ApiIT {
+
+  private static final Pattern TOKEN = Pattern.compile("tp_[a-z0-9-]+_[0-9a-f]{64}");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.portal();
+  }
+
+  @ArquillianResource URL base;
+
+  private final HttpClient http = PortalHttp.client();
+  private String api;
+
+  @BeforeEach
+  void apiBase() {
+    api = base + "api/v1/";
+  }
+
+  @Test
+  void aTokenSeesItsOwnTenantOnly() throws Exception {
+    String acme = token("acme");
+    String globex = token("globex");
+
+    JsonObject page = json(call("GET", "learners?max=500", acme, null), 200).asJsonObject();
+    List<String> emails = page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(o -> o.getString("email")).toList();
+    assertTrue(emails.contains("learner@acme.example"), "acme's token lists acme's learners: " + emails);
+    assertTrue(emails.stream().allMatch(e -> !e.endsWith("@globex.example")), "never globex's: " + emails);
+    assertEquals(emails.size(), page.getJsonNumber("total").intValue());
+
+    String learnerId = learnerId(acme, "learner@acme.example");
+    JsonObject learner = json(call("GET", "learners/" + learnerId, acme, null), 200).asJsonObject();
+    assertEquals("learner@acme.example", learner.getString("email"));
+    assertFalse(learner.toString().contains("password"), "no password hash in the API: " + learner);
+
+    // the same id through globex's token: not found, as if it did not exist
+    JsonObject foreign = problem(call("GET", "learners/" + learnerId, globex, null), 404);
+    assertTrue(foreign.getString("detail").contains(learnerId), foreign.toString());
+    problem(call("GET", "learners/" + learnerId + "/progress", globex, null), 404);
+    problem(call("POST", "learners/" + learnerId + "/deactivate", globex, ""), 404);
+    JsonObject stillActive = json(call("GET", "learners/" + learnerId, acme, null), 200).asJsonObject();
+    assertTrue(stillActive.getBoolean("active"), "globex's call changed nothing");
+
+    JsonArray progress = json(call("GET", "learners/" + learnerId + "/progress", acme, null), 200).asJsonArray();
+    JsonObject course = progress.getJsonObject(0);
+    assertEquals("collaborative-selling", course.getString("courseId"));
+    assertTrue(course.getInt("stepsRequired") > 0 && course.getInt("percent") >= 0, course.toString());
+
+    JsonArray courses = json(call("GET", "courses", acme, null), 200).asJsonArray();
+    assertEquals("collaborative-selling", courses.getJsonObject(0).getString("id"));
+
+    // certificates: acme's certified demo learner has one; globex's token sees none of acme's
+    JsonObject certificates = json(call("GET", "certificates", acme, null), 200).asJsonObject();
+    List<JsonObject> acmeCertificates = certificates.getJsonArray("items").getValuesAs(JsonObject.class);
+    assertFalse(acmeCertificates.isEmpty(), "acme's demo certificate is listed");
+    String code = acmeCertificates.get(0).getString("code");
+    assertTrue(acmeCertificates.get(0).getString("verifyUrl").endsWith("/verify/" + code));
+    json(call("GET", "certificates/" + code, acme, null), 200);
+    problem(call("GET", "certificates/" + code, globex, null), 404);
+    problem(call("POST", "certificates/" + code + "/revoke", globex, "{\"reason\":\"OTHER\"}"), 404);
+    JsonObject globexCertificates = json(call("GET", "certificates", globex, null), 200).asJsonObject();
+    assertFalse(globexCertificates.toString().contains(code), "globex's list has no acme certificate");
+  }
+
+  @Test
+  void badRequestsGetAProblemThatSaysWhatWasWrong() throws Exception {
+    String acme = token("acme");
+    JsonObject missing = problem(call("GET", "learners", null, null), 401);
+    assertTrue(missing.getString("detail").contains("Bearer"), missing.toString());
+    problem(call("GET", "learners", "tp_acme_" + "0".repeat(64), null), 401);
+    problem(call("GET", "learners", "tp_nosuchtenant_" + "0".repeat(64), null), 401);
+    problem(call("GET", "learners", "not-a-token", null), 401);
+
+    assertTrue(problem(call("GET", "learners?max=abc", acme, null), 400).getString("detail").startsWith("max:"));
+    assertTrue(problem(call("GET", "learners?max=100000", acme, null), 400).getString("detail").contains("500"));
+    assertTrue(problem(call("GET", "learners?sort=passwordHash", acme, null), 400).getString("detail").startsWith("sort:"));
+    problem(call("GET", "nothing-here", acme, null), 404);
+    problem(call("GET", "certificates/not-a-code", acme, null), 404);
+    String code = json(call("GET", "certificates", acme, null), 200).asJsonObject().getJsonArray("items")
+        .getJsonObject(0).getString("code");
+    JsonObject badReason = problem(call("POST", "certificates/" + code + "/revoke", acme, "{\"reason\":\"BORED\"}"), 400);
+    assertTrue(badReason.getString("detail").contains("ISSUED_IN_ERROR"), badReason.toString());
+    problem(call("POST", "certificates/" + code + "/revoke", acme, "{not json"), 400);
+    assertEquals("valid", json(call("GET", "certificates/" + code, acme, null), 200).asJsonObject().getString("status"),
+        "a refused revocation changed nothing");
+  }
+
+  @Test
+  void aRevokedTokenIsRefusedAtOnce() throws Exception {
+    HttpClient admin = PortalHttp.signedIn(base + "t/acme/", "admin@acme.example");
+    String token = token(admin, "acme");
+    json(call("GET", "courses", token, null), 200);
+    String page = PortalHttp.get(admin, base + "t/acme/admin/api-tokens.xhtml").body();
+    assertTrue(page.contains("list:table:0:revoke"), "the newest token is first and revocable");
+    HttpResponse<String> revoked = PortalHttp.post(admin, base + "t/acme/admin/api-tokens.xhtml",
+        Map.of("list", "list", "list:table:0:revoke", "", "jakarta.faces.ViewState", PortalHttp.viewState(page)));
+    assertEquals(200, revoked.statusCode());
+    assertTrue(revoked.body().contains("revoked"), revoked.body());
+    JsonObject refused = problem(call("GET", "courses", token, null), 401);
+    assertTrue(refused.getString("detail").contains("revoked"), refused.toString());
+    String audit = PortalHttp.get(admin, base + "t/acme/admin/audit.xhtml").body();
+    assertTrue(audit.contains("API_TOKEN_REVOKED") || audit.contains("API token"), "the audit trail shows it");
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesEveryEndpoint() throws Exception {
+    HttpResponse<String> doc = http.send(HttpRequest.newBuilder(URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/openapi"))
+        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, doc.statusCode());
+    for (String path : List.of("/api/v1/learners", "/api/v1/learners/{id}", "/api/v1/learners/{id}/progress",
+        "/api/v1/learners/{id}/deactivate", "/api/v1/certificates/{code}/revoke", "/api/v1/courses")) {
+      assertTrue(doc.body().contains(path), "OpenAPI lists " + path);
+    }
+    assertTrue(doc.body().contains("bearer"), "and the bearer token scheme");
+  }
+
+  /** Every endpoint × anonymous, learner, manager and admin sessions (no token), acme's token, globex's token. */
+  @Test
+  void everyEndpointAnswersEachCallerAsTheTableSays() throws Exception {
+    String acme = token("acme");
+    String globex = token("globex");
+    String learnerId = learnerId(acme, "learner@acme.example");
+    String code = json(call("GET", "certificates", acme, null), 200).asJsonObject().getJsonArray("items")
+        .getJsonObject(0).getString("code");
+    Map<String, int[]> matrix = new LinkedHashMap<>();
+    // anonymous, learner session, manager session, admin session, acme token, globex token
+    matrix.put("GET learners", new int[] {401, 401, 401, 401, 200, 200});
+    matrix.put("GET learners/" + learnerId, new int[] {401, 401, 401, 401, 200, 404});
+    matrix.put("GET learners/" + learnerId + "/progress", new int[] {401, 401, 401, 401, 200, 404});
+    matrix.put("POST learners/" + learnerId + "/reactivate", new int[] {401, 401, 401, 401, 200, 404});
+    matrix.put("GET courses", new int[] {401, 401, 401, 401, 200, 200});
+    matrix.put("GET certificates", new int[] {401, 401, 401, 401, 200, 200});
+    matrix.put("GET certificates/" + code, new int[] {401, 401, 401, 401, 200, 404});
+    String acmeBase = base + "t/acme/";
+    List<HttpClient> sessions = List.of(PortalHttp.client(), PortalHttp.signedIn(acmeBase, "learner@acme.example"),
+        PortalHttp.signedIn(acmeBase, "manager@acme.example"), PortalHttp.signedIn(acmeBase, "admin@acme.example"),
+        PortalHttp.client(), PortalHttp.client());
+    String[] tokens = {null, null, null, null, acme, globex};
+    String[] names = {"anonymous", "learner", "manager", "admin session", "acme token", "globex token"};
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, int[]> cell : matrix.entrySet()) {
+      String[] call = cell.getKey().split(" ", 2);
+      for (int i = 0; i < names.length; i++) {
+        HttpResponse<String> response = send(sessions.get(i), call[0], call[1], tokens[i], call[0].equals("POST") ? "" : null);
+        if (response.statusCode() != cell.getValue()[i]) {
+          wrong.add(cell.getKey() + " as " + names[i] + ": " + response.statusCode() + ", expected " + cell.getValue()[i]);
+        } else if (response.statusCode() >= 400) {
+          assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0],
+              cell.getKey() + " as " + names[i]);
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  private String learnerId(String token, String email) throws Exception {
+    return json(call("GET", "learners?q=" + email, token, null), 200).asJsonObject().getJsonArray("items")
+        .getJsonObject(0).getString("id");
+  }
+
+  /** Creates a token on the admin page of {@code tenant}, as its admin. */
+  private String token(String tenant) throws Exception {
+    return token(PortalHttp.signedIn(base + "t/" + tenant + "/", "admin@" + tenant + ".example"), tenant);
+  }
+
+  private String token(HttpClient admin, String tenant) throws Exception {
+    String url = base + "t/" + tenant + "/admin/api-tokens.xhtml";
+    String page = PortalHttp.get(admin, url).body();
+    HttpResponse<String> created = PortalHttp.post(admin, url, Map.of("tokens", "tokens",
+        "tokens:name", "IT " + UUID.randomUUID().toString().substring(0, 8), "tokens:create", "",
+        "jakarta.faces.ViewState", PortalHttp.viewState(page)));
+    assertEquals(200, created.statusCode(), created.body());
+    Matcher m = TOKEN.matcher(created.body());
+    assertTrue(m.find(), "the new token is shown once on the page");
+    assertTrue(m.group().startsWith("tp_" + tenant + "_"));
+    String again = PortalHttp.get(admin, url).body();
+    assertFalse(again.contains(m.group()), "and never again");
+    return m.group();
+  }
+
+  private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+    return send(http, method, path, token, body);
+  }
+
+  private HttpResponse<String> send(HttpClient client, String method, String path, String token, String body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).header("Accept", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonStructure json(HttpResponse<String> response, int status) {
+    assertEquals(status, response.statusCode(), response.request().uri() + ": " + response.body());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    return Json.createReader(new StringReader(response.body())).read();
+  }
+
+  private static JsonObject problem(HttpResponse<String> response, int status) {
+    assertEquals(status, response.statusCode(), response.request().uri() + ": " + response.body());
+    assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0],
+        response.request().uri() + " answers a problem document");
+    JsonObject problem = Json.createReader(new StringReader(response.body())).readObject();
+    assertEquals(status, problem.getInt("status"));
+    assertTrue(problem.containsKey("title") && problem.containsKey("detail"), problem.toString());
+    return problem;
+  }
+}
