@@ -117,11 +117,14 @@ class LearnerBrowserIT {
     driver().manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
     browser.signIn(acme, "learner@acme.example", "demo-password");
     for (String page : List.of("learn/index.xhtml", "learn/player.xhtml?course=" + COURSE + "&step=m1-l1",
-        "learn/player.xhtml?course=" + COURSE + "&step=m1-check", "learn/player.xhtml?course=" + COURSE + "&step=m1-roleplay")) {
+        "learn/player.xhtml?course=" + COURSE + "&step=m1-check", "learn/player.xhtml?course=" + COURSE + "&step=m1-roleplay",
+        "learn/player.xhtml?course=" + COURSE + "&step=m1-reflect", "learn/assessment.xhtml?course=" + COURSE)) {
       browser.open(acme + page);
       Number overflow = (Number) ((JavascriptExecutor) driver()).executeScript(
           "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
       assertTrue(overflow.intValue() <= 0, page + " scrolls sideways by " + overflow + " px at 375 px width");
+      // the same WCAG 2.1 AA rules at phone width: the layout changes, so contrast, order and targets may too
+      Accessibility.assertNoSeriousViolations(driver());
     }
     browser.screenshot("phone-player");
   }
@@ -176,6 +179,7 @@ class LearnerBrowserIT {
     assertEquals(questions, driver().findElements(By.cssSelector(".feedback .verdict")).size());
     String feedback = driver().findElement(By.cssSelector(".feedback")).getText();
     assertTrue(feedback.contains("Your answer:"), feedback);
+    Accessibility.assertNoSeriousViolations(driver()); // the feedback state
   }
 
   private void playTheRolePlayToAnEnding() {
@@ -189,8 +193,12 @@ class LearnerBrowserIT {
       browser.submitAndRead(By.id("player:replies:0:reply"), By.id("trust-value"));
       String transcript = driver().findElement(By.id("transcript")).getText();
       assertTrue(transcript.contains("You:") && transcript.contains("(trust "), transcript);
+      if (replies == 0) {
+        Accessibility.assertNoSeriousViolations(driver()); // mid-conversation: transcript, choices, trust meter
+      }
     }
     assertFalse(driver().findElement(By.id("ending-title")).getText().isBlank());
+    Accessibility.assertNoSeriousViolations(driver()); // the ending
   }
 
   private void saveAReflection() {
@@ -199,6 +207,7 @@ class LearnerBrowserIT {
     text.sendKeys("In my current deal the CRM says proposal, but the buyer is still deciding whether to act at all.");
     driver().findElement(By.id("player:saveReflection")).click();
     waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("player:messages"), "Your reflection is saved."));
+    Accessibility.assertNoSeriousViolations(driver()); // the saved message
   }
 
   private String position() {
