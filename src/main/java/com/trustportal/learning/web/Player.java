@@ -16,6 +16,7 @@ import com.trustportal.learning.entity.StepAnswer;
 import com.trustportal.learning.entity.StepState;
 import com.trustportal.tenant.control.TenantContext;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -142,6 +143,12 @@ public class Player implements Serializable {
   }
 
   private StepView view() {
+    if (courseId == null) {
+      // Faces discarded this view's state (a session with more pages open at once than it keeps views for) while
+      // the page still renders: say "expired, reload" (errors/expired.html) instead of failing with a 500
+      throw new ViewExpiredException("the player's state was discarded; reload the page",
+          FacesContext.getCurrentInstance().getViewRoot().getViewId());
+    }
     if (view == null) {
       view = new StepView(catalog.course(TenantContext.require(), courseId).orElseThrow(), stepId);
     }
