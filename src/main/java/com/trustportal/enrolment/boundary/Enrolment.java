@@ -5,6 +5,7 @@ import com.trustportal.audit.entity.AuditEntry;
 import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.enrolment.control.CsvProblem;
+import com.trustportal.enrolment.control.ImportProgress;
 import com.trustportal.enrolment.control.LearnerCsv;
 import com.trustportal.enrolment.control.LearnerRow;
 import com.trustportal.enrolment.control.ParsedCsv;
@@ -25,7 +26,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,22 +94,39 @@ public class Enrolment {
 
   /** Reads and checks the file against the tenant's accounts and seats; writes nothing. */
   public Preview preview(SignedInUser admin, byte[] csv) {
+    return preview(admin, csv, ImportProgress.NONE);
+  }
+
+  /** The same, reporting rows checked to {@code progress}. */
+  public Preview preview(SignedInUser admin, byte[] csv, ImportProgress progress) {
     requireAdmin(admin);
-    return check(csv, accountsByEmail());
+    return check(csv, accountsByEmail(), progress);
   }
 
   /** Checks again and imports every row, or throws {@link ImportRefused} and writes nothing. */
   public Imported confirm(SignedInUser admin, byte[] csv) {
+    return confirm(admin, csv, ImportProgress.NONE);
+  }
+
+  /** The same, reporting rows checked and written to {@code progress}. */
+  public Imported confirm(SignedInUser admin, byte[] csv, ImportProgress progress) {
     requireAdmin(admin);
+    // seats are counted under the tenant's seat lock, like a single add, so a parallel add cannot overbook
+    Learners.lockSeats(em);
     Map<String, Account> byEmail = accountsByEmail();
-    Preview preview = check(csv, byEmail);
+    Preview preview = check(csv, byEmail, progress);
     if (!preview.ok()) {
       throw new ImportRefused(preview);
     }
     Instant now = clock.instant();
     List<Invited> invited = new ArrayList<>();
     List<Course> courses = catalog.offeredTo(TenantContext.require());
+    int total = preview.rows().size();
+    int done = 0;
     for (RowPreview row : preview.rows()) {
+      if (++done % ImportProgress.EVERY == 0) {
+        progress.at("writing", done / 2, total);
+      }
       Account account = byEmail.get(row.email());
       if (row.outcome() == Outcome.CREATE) {
         account = new Account(row.email(), row.name(), Role.LEARNER, null, now);
@@ -127,6 +144,9 @@ public class Enrolment {
     em.flush();
     // managers last: a row may name a manager that a later row creates
     for (RowPreview row : preview.rows()) {
+      if (++done % ImportProgress.EVERY == 0) {
+        progress.at("writing", done / 2, total);
+      }
       Account account = byEmail.get(row.email());
       if (row.outcome() == Outcome.CREATE) {
         Invitation.Issued issued = Invitation.issue(account.id(), now, Invitation.VALID_FOR);
@@ -138,10 +158,11 @@ public class Enrolment {
         account.reportTo(manager);
       }
       if (row.due() != null) {
-        Instant due = row.due().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+        Instant due = Learners.endOf(row.due());
         courses.forEach(course -> completions.setDue(account.id(), course.id(), due));
       }
     }
+    progress.at("writing", total, total);
     em.flush();
     Imported imported = new Imported(preview.count(Outcome.CREATE),
         preview.count(Outcome.UPDATE) + preview.count(Outcome.REACTIVATE), preview.count(Outcome.UNCHANGED), invited);
@@ -159,9 +180,12 @@ public class Enrolment {
   }
 
   /** Checks the file against the tenant's accounts ({@code byEmail}, read once per call and not changed here). */
-  private Preview check(byte[] csv, Map<String, Account> byEmail) {
+  private Preview check(byte[] csv, Map<String, Account> byEmail, ImportProgress progress) {
     TenantConfig tenant = directory.bySlug(TenantContext.require()).orElseThrow();
+    progress.at("reading", 0, 0);
     ParsedCsv parsed = LearnerCsv.parse(csv);
+    int total = parsed.rows().size();
+    int done = 0;
     List<CsvProblem> problems = new ArrayList<>(parsed.problems());
     Map<String, LearnerRow> inFile = new LinkedHashMap<>();
     parsed.rows().forEach(r -> inFile.put(r.email(), r));
@@ -169,6 +193,9 @@ public class Enrolment {
     long after = used;
     List<RowPreview> rows = new ArrayList<>();
     for (LearnerRow row : parsed.rows()) {
+      if (++done % ImportProgress.EVERY == 0) {
+        progress.at("checking", done, total);
+      }
       String name = (row.firstName() + " " + row.lastName()).strip();
       Account existing = byEmail.get(row.email());
       if (row.managerEmail() != null) {
