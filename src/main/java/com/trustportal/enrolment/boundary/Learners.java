@@ -118,6 +118,8 @@ public class Learners {
     Objects.requireNonNull(learner, "learner");
     String email = email(learner.email());
     Fields fields = fields(learner, email);
+    // under the seat lock, adds in this tenant run one at a time: the duplicate check below cannot race
+    lockSeats(em);
     Account existing = byEmail(email);
     if (existing != null) {
       throw new LearnerChangeRefused("email: " + email + " already has an account in this organisation"
