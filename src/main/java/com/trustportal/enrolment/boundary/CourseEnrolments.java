@@ -13,7 +13,6 @@ import com.trustportal.tenant.control.TenantData;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -78,8 +77,7 @@ public class CourseEnrolments {
 
   private void enrol(List<Account> accounts, Course course, LocalDate due) {
     if (due != null) {
-      Instant at = Learners.endOf(due);
-      accounts.forEach(a -> completions.setDue(a.id(), course.id(), at));
+      completions.setDue(accounts.stream().map(Account::id).toList(), course.id(), Learners.endOf(due));
     }
   }
 

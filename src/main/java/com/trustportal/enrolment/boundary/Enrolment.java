@@ -123,6 +123,7 @@ public class Enrolment {
     List<Course> courses = catalog.offeredTo(TenantContext.require());
     int total = preview.rows().size();
     int done = 0;
+    Map<String, Account> before = new HashMap<>(byEmail);
     for (RowPreview row : preview.rows()) {
       if (++done % ImportProgress.EVERY == 0) {
         progress.at("writing", done / 2, total);
@@ -130,6 +131,11 @@ public class Enrolment {
       Account account = byEmail.get(row.email());
       if (row.outcome() == Outcome.CREATE) {
         account = new Account(row.email(), row.name(), Role.LEARNER, null, now);
+        // a manager who already has an account is set before the insert (one INSERT, not INSERT + UPDATE)
+        Account manager = row.managerEmail() == null ? null : before.get(row.managerEmail());
+        if (manager != null) {
+          account.reportTo(manager);
+        }
         em.persist(account);
         byEmail.put(row.email(), account);
       } else if (row.outcome() == Outcome.REACTIVATE) {
@@ -143,6 +149,7 @@ public class Enrolment {
     // the rows below refer to the new accounts by id only: insert the accounts first
     em.flush();
     // managers last: a row may name a manager that a later row creates
+    Map<LocalDate, List<String>> dueDates = new HashMap<>();
     for (RowPreview row : preview.rows()) {
       if (++done % ImportProgress.EVERY == 0) {
         progress.at("writing", done / 2, total);
@@ -158,10 +165,12 @@ public class Enrolment {
         account.reportTo(manager);
       }
       if (row.due() != null) {
-        Instant due = Learners.endOf(row.due());
-        courses.forEach(course -> completions.setDue(account.id(), course.id(), due));
+        dueDates.computeIfAbsent(row.due(), d -> new ArrayList<>()).add(account.id());
       }
     }
+    // due dates: one query per course and date, not one per row (a query per row made EclipseLink flush
+    // and check every managed object each time: 58 s for 10,000 rows)
+    dueDates.forEach((due, ids) -> courses.forEach(course -> completions.setDue(ids, course.id(), Learners.endOf(due))));
     progress.at("writing", total, total);
     em.flush();
     Imported imported = new Imported(preview.count(Outcome.CREATE),
