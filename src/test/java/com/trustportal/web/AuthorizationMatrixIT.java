@@ -46,6 +46,8 @@ class AuthorizationMatrixIT {
   static {
     MATRIX.put("admin/index.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     MATRIX.put("admin/import.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
+    MATRIX.put("admin/learner.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
+    MATRIX.put("admin/import-progress", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     MATRIX.put("admin/audit.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     MATRIX.put("admin/api-tokens.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     MATRIX.put("admin/certificates.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});

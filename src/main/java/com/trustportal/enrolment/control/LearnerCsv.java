@@ -28,9 +28,9 @@ public final class LearnerCsv {
   /** Largest accepted number of data rows. */
   public static final int MAX_ROWS = 20_000;
 
-  static final int MAX_NAME = 100;
-  static final int MAX_TEAM = 80;
-  static final int MAX_EMAIL = 254;
+  public static final int MAX_NAME = 100;
+  public static final int MAX_TEAM = 80;
+  public static final int MAX_EMAIL = 254;
 
   /** Line breaks and tabs inside a team name are turned into one space. */
   private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
@@ -198,7 +198,7 @@ public final class LearnerCsv {
   }
 
   /** Trims whitespace including no-break and other Unicode spaces (String.strip keeps U+00A0). */
-  static String clean(String s) {
+  public static String clean(String s) {
     int from = 0;
     int to = s.length();
     while (from < to && isSpace(s.charAt(from))) {
@@ -321,7 +321,8 @@ public final class LearnerCsv {
     return new LearnerRow(line, email, first, last, team, manager, due);
   }
 
-  static boolean isEmail(String v) {
+  /** The rule for an e-mail address in a file, also used by the single-learner form. */
+  public static boolean isEmail(String v) {
     if (v.length() > MAX_EMAIL) {
       return false;
     }
@@ -348,21 +349,25 @@ public final class LearnerCsv {
   }
 
   private static String text(String value, int max, int row, int column, Col col, List<CsvProblem> problems) {
-    boolean ok = true;
+    List<String> found = textProblems(value, max);
+    found.forEach(message -> problems.add(new CsvProblem(row, column, col.label, message)));
+    return found.isEmpty() ? value : null;
+  }
+
+  /** What is wrong with a name or team (too long, control characters); empty when it is fine. */
+  public static List<String> textProblems(String value, int max) {
+    List<String> found = new ArrayList<>();
     if (value.codePointCount(0, value.length()) > max) {
-      problems.add(new CsvProblem(row, column, col.label, "too long (at most " + max + " characters)"));
-      ok = false;
+      found.add("too long (at most " + max + " characters)");
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
-        problems.add(new CsvProblem(row, column, col.label,
-            "contains control characters (line breaks, tabs or invisible characters)"));
-        ok = false;
+        found.add("contains control characters (line breaks, tabs or invisible characters)");
         break;
       }
     }
-    return ok ? value : null;
+    return found;
   }
 
   private static LocalDate date(String value, int row, int column, Col col, List<CsvProblem> problems) {

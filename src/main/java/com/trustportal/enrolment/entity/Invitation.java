@@ -29,9 +29,12 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = Invitation.FIND_BY_TOKEN, query = "select i from Invitation i where i.tokenHash = :hash")
+@NamedQuery(name = Invitation.FIND_UNUSED_OF, query = "select i from Invitation i where i.accountId = :account"
+    + " and i.usedAt is null")
 public class Invitation {
 
   public static final String FIND_BY_TOKEN = "Invitation.findByToken";
+  public static final String FIND_UNUSED_OF = "Invitation.findUnusedOf";
   public static final Duration VALID_FOR = Duration.ofDays(7);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -96,6 +99,18 @@ public class Invitation {
           + "; ask your admin for a new link");
     }
     usedAt = now;
+  }
+
+  /**
+   * Ends an unused link now (a new one replaces it): it then counts as expired. Returns false when it was
+   * already used or expired, so nothing changed.
+   */
+  public boolean revoke(Instant now) {
+    if (usedAt != null || !now.isBefore(expiresAt)) {
+      return false;
+    }
+    expiresAt = now;
+    return true;
   }
 
   public String accountId() {

@@ -5,14 +5,12 @@ import com.trustportal.enrolment.boundary.ImportRefused;
 import com.trustportal.enrolment.control.CsvProblem;
 import com.trustportal.enrolment.control.LearnerCsv;
 import com.trustportal.identity.web.CurrentUser;
-import com.trustportal.tenant.web.TenantFilter;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +30,7 @@ public class ImportPage implements Serializable {
   @Inject Enrolment enrolment;
   @Inject CurrentUser user;
   @Inject FacesContext faces;
+  @Inject ImportProgressHolder progress;
 
   private transient Part file;
   private byte[] content;
@@ -64,7 +63,12 @@ public class ImportPage implements Serializable {
       error("The file could not be read: " + e.getMessage());
       return;
     }
-    preview = enrolment.preview(user.get(), content);
+    progress.begin(false);
+    try {
+      preview = enrolment.preview(user.get(), content, progress);
+    } finally {
+      progress.end();
+    }
   }
 
   public void confirm() {
@@ -72,13 +76,11 @@ public class ImportPage implements Serializable {
       error("Upload a file without problems first.");
       return;
     }
+    progress.begin(true);
     try {
-      imported = enrolment.confirm(user.get(), content);
-      HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-      String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
-          + request.getAttribute(TenantFilter.BASE);
+      imported = enrolment.confirm(user.get(), content, progress);
       links = imported.invitations().stream()
-          .map(i -> new Link(i.email(), i.name(), base + "/invite.xhtml?token=" + i.token())).toList();
+          .map(i -> new Link(i.email(), i.name(), InvitationLinks.of(faces, i.token()))).toList();
       faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Imported: " + imported.created()
           + " learner(s) created, " + imported.updated() + " updated, " + imported.unchanged() + " unchanged.", null));
       preview = null;
@@ -88,6 +90,8 @@ public class ImportPage implements Serializable {
       error("Nothing was imported: the file has problems now (the accounts changed since the preview).");
     } catch (EJBException e) {
       error("Nothing was imported: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+    } finally {
+      progress.end();
     }
   }
 

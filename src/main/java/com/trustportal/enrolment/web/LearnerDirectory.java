@@ -23,7 +23,7 @@ import org.primefaces.model.SortOrder;
 
 /**
  * The admin's learner list: paged, sorted and searched in the database (a page at a time, so 10,000
- * learners cost one page), with deactivate and reactivate.
+ * learners cost one page), with deactivate, reactivate and a new invitation link.
  */
 @Named
 @ViewScoped
@@ -37,6 +37,8 @@ public class LearnerDirectory implements Serializable {
   @Inject TenantDirectory directory;
 
   private String query = "";
+  private String link;
+  private String linkFor;
   private final LazyDataModel<Account> model = new Page();
 
   private final class Page extends LazyDataModel<Account> {
@@ -67,6 +69,23 @@ public class LearnerDirectory implements Serializable {
 
   public void reactivate(String accountId, String name) {
     run(() -> learners.reactivate(user.get(), accountId), name + " is active again.");
+  }
+
+  /** A new invitation link for an account without a password; shown once on the page. */
+  public void reissue(String accountId, String email) {
+    link = null;
+    run(() -> {
+      link = InvitationLinks.of(faces, learners.reissueInvitation(user.get(), accountId));
+      linkFor = email;
+    }, "A new invitation link for " + email + " is below; earlier links no longer work.");
+  }
+
+  public String getLink() {
+    return link;
+  }
+
+  public String getLinkFor() {
+    return linkFor;
   }
 
   private void run(Runnable change, String done) {

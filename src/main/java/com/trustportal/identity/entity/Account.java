@@ -34,11 +34,26 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(name = Account.COUNT_SEATS, query =
     "select count(a) from Account a where a.active = true and a.role <> com.trustportal.identity.entity.Role.ADMIN")
 @NamedQuery(name = Account.FIND_TEAM, query = "select a from Account a where a.manager = :manager order by a.name")
+@NamedQuery(name = Account.FIND_ACTIVE_IN_TEAM, query = "select a from Account a where a.team = :team and a.active = true"
+    + " order by a.name")
+@NamedQuery(name = Account.COUNT_IN_TEAM, query = "select count(a) from Account a where a.team = :team")
+@NamedQuery(name = Account.FIND_TEAM_NAMES, query = "select distinct a.team from Account a where a.team is not null"
+    + " order by a.team")
+@NamedQuery(name = Account.FIND_ACTIVE_BY_ROLE, query = "select a from Account a where a.role = :role and a.active = true"
+    + " order by a.name")
+@NamedQuery(name = Account.COUNT_ACTIVE_BY_ROLE, query = "select count(a) from Account a where a.role = :role"
+    + " and a.active = true")
 public class Account {
 
   public static final String FIND_BY_EMAIL = "Account.findByEmail";
   public static final String FIND_ALL = "Account.findAll";
   public static final String FIND_TEAM = "Account.findTeam";
+  /** Active accounts whose team (the {@code team} column, not the manager's reports) is {@code :team}. */
+  public static final String FIND_ACTIVE_IN_TEAM = "Account.findActiveInTeam";
+  public static final String COUNT_IN_TEAM = "Account.countInTeam";
+  public static final String FIND_TEAM_NAMES = "Account.findTeamNames";
+  public static final String FIND_ACTIVE_BY_ROLE = "Account.findActiveByRole";
+  public static final String COUNT_ACTIVE_BY_ROLE = "Account.countActiveByRole";
   /** Accounts that take a seat: the same rule as {@link #takesASeat()}, counted in the database. */
   public static final String COUNT_SEATS = "Account.countSeats";
   public static final int MAX_FAILED_SIGN_INS = 5;

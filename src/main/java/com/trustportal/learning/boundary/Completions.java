@@ -23,8 +23,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,6 +139,27 @@ public class Completions {
     CourseRound first = CourseRound.first(accountId, courseId, dueAt);
     em.persist(first);
     return first;
+  }
+
+  /**
+   * {@link #setDue} for many learners of one course at once (an import, a team enrolment): the course's
+   * rounds are read with one query instead of one per learner.
+   */
+  public void setDue(Collection<String> accountIds, String courseId, Instant dueAt) {
+    if (accountIds.isEmpty()) {
+      return;
+    }
+    Map<String, CourseRound> latest = new HashMap<>();
+    em.createNamedQuery(CourseRound.FIND_ALL_OF_COURSE, CourseRound.class).setParameter("course", courseId)
+        .getResultList().forEach(r -> latest.putIfAbsent(r.accountId(), r));
+    for (String accountId : new LinkedHashSet<>(accountIds)) {
+      CourseRound current = latest.get(accountId);
+      if (current != null) {
+        current.dueBy(dueAt);
+      } else {
+        em.persist(CourseRound.first(accountId, courseId, dueAt));
+      }
+    }
   }
 
   /** Every completion of the learner, newest first. */

@@ -24,12 +24,16 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = CourseRound.FIND_BY_COURSE, query =
     "select r from CourseRound r where r.accountId = :account and r.courseId = :course order by r.number desc")
+@NamedQuery(name = CourseRound.FIND_ALL_OF_COURSE, query =
+    "select r from CourseRound r where r.courseId = :course order by r.number desc")
 @NamedQuery(name = CourseRound.FIND_BY_LEARNER, query =
     "select r from CourseRound r where r.accountId = :account order by r.number desc")
 public class CourseRound {
 
   public static final String FIND_BY_COURSE = "CourseRound.findByCourse";
   public static final String FIND_BY_LEARNER = "CourseRound.findByLearner";
+  /** Every round of one course in the tenant, latest first: for setting many due dates with one query. */
+  public static final String FIND_ALL_OF_COURSE = "CourseRound.findAllOfCourse";
   public static final int FIRST = 1;
 
   @Id
