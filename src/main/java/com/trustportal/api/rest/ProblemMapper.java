@@ -52,7 +52,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       return Problem.of(403, cause.getMessage(), instance).response();
     }
     if (cause instanceof LearnerChangeRefused) {
-      return Problem.of(409, cause.getMessage(), instance).response();
+      return Problem.of(refusalStatus(cause.getMessage()), cause.getMessage(), instance).response();
     }
     if (cause instanceof ProcessingException && request != null && request.getContentLength() != 0) {
       // Jersey could not read the body: malformed JSON or a value of the wrong type
@@ -66,6 +66,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "API failure " + incident + " on " + instance, thrown);
     return Problem.of(500, "unexpected error, logged as incident " + incident, instance).response();
+  }
+
+  /**
+   * A refusal by the organisation's rules: 409 when it conflicts with what is stored (a taken e-mail, no free
+   * seat, a password already set), 422 for a value that names nothing here (unknown course, team, manager),
+   * 400 for a malformed field. The boundary's message starts with the field and says which.
+   */
+  static int refusalStatus(String message) {
+    String text = message == null ? "" : message;
+    if (text.contains("already") || text.contains("seat") || text.contains("deactivated") || text.contains("last admin")) {
+      return 409;
+    }
+    if (text.contains("unknown") || text.contains("no such") || text.contains("not offered") || text.contains("no account")
+        || text.contains("no active") || text.contains("offers no")) {
+      return 422;
+    }
+    return 400;
   }
 
   private static String defaultDetail(int status) {
