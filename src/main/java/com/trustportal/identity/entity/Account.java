@@ -34,11 +34,15 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(name = Account.COUNT_SEATS, query =
     "select count(a) from Account a where a.active = true and a.role <> com.trustportal.identity.entity.Role.ADMIN")
 @NamedQuery(name = Account.FIND_TEAM, query = "select a from Account a where a.manager = :manager order by a.name")
+@NamedQuery(name = Account.FIND_MANAGERS, query =
+    "select distinct m from Account a join a.manager m where a.active = true and m.active = true")
 public class Account {
 
   public static final String FIND_BY_EMAIL = "Account.findByEmail";
   public static final String FIND_ALL = "Account.findAll";
   public static final String FIND_TEAM = "Account.findTeam";
+  /** Active accounts that at least one active account reports to. */
+  public static final String FIND_MANAGERS = "Account.findManagers";
   /** Accounts that take a seat: the same rule as {@link #takesASeat()}, counted in the database. */
   public static final String COUNT_SEATS = "Account.countSeats";
   public static final int MAX_FAILED_SIGN_INS = 5;

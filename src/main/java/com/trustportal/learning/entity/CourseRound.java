@@ -26,10 +26,13 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     "select r from CourseRound r where r.accountId = :account and r.courseId = :course order by r.number desc")
 @NamedQuery(name = CourseRound.FIND_BY_LEARNER, query =
     "select r from CourseRound r where r.accountId = :account order by r.number desc")
+@NamedQuery(name = CourseRound.FIND_DUE_BEFORE, query =
+    "select r from CourseRound r where r.dueAt is not null and r.dueAt <= :before order by r.accountId, r.courseId")
 public class CourseRound {
 
   public static final String FIND_BY_COURSE = "CourseRound.findByCourse";
   public static final String FIND_BY_LEARNER = "CourseRound.findByLearner";
+  public static final String FIND_DUE_BEFORE = "CourseRound.findDueBefore";
   public static final int FIRST = 1;
 
   @Id
