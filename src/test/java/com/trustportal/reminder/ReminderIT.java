@@ -102,6 +102,13 @@ class ReminderIT {
       fixture.completed(done, course, NOW.minus(Duration.ofDays(3)), null);
       return null;
     });
+    // completed the first round late; a recertification round now runs, due in 20 days: the old date is history
+    String renewed = learner("renewed-" + run + "@enrol.example", "Rory Renewed", null);
+    as(() -> completions.setDue(renewed, COURSE, NOW.minus(Duration.ofDays(30))));
+    as(() -> {
+      fixture.completed(renewed, course, NOW.minus(Duration.ofDays(25)), null);
+      return completions.reopen(renewed, course, NOW.plus(Duration.ofDays(20))).orElseThrow();
+    });
 
     Reminders.Run first = as(() -> reminders.remindLearners(NOW));
 
@@ -118,6 +125,7 @@ class ReminderIT {
     assertTrue(GreenMailUtil.getBody(toLate.get(0)).contains("overdue by 5 days"));
     assertEquals(0, to("done-" + run + "@enrol.example").size(), "completed: no reminder");
     assertEquals(0, to("later-" + run + "@enrol.example").size(), "due in ten days: not yet");
+    assertEquals(0, to("renewed-" + run + "@enrol.example").size(), "only the current round's due date counts");
     Reminder recorded = as(() -> reminders.find(due, Reminder.Kind.LEARNER_DAILY, "2031-03-04")).orElseThrow();
     assertNotNull(recorded.sentAt(), "marked sent after the SMTP server accepted it");
 

@@ -112,9 +112,7 @@ public class Completions {
    */
   public List<CourseRound> currentRoundsDueBefore(Instant before) {
     return em.createNamedQuery(CourseRound.FIND_DUE_BEFORE, CourseRound.class).setParameter("before", before)
-        .getResultStream()
-        .filter(r -> round(r.accountId(), r.courseId()).map(CourseRound::number).orElse(CourseRound.FIRST) == r.number())
-        .toList();
+        .getResultList();
   }
 
   /** The latest round of each course the learner is recertifying in. */

@@ -27,11 +27,14 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(name = CourseRound.FIND_BY_LEARNER, query =
     "select r from CourseRound r where r.accountId = :account order by r.number desc")
 @NamedQuery(name = CourseRound.FIND_DUE_BEFORE, query =
-    "select r from CourseRound r where r.dueAt is not null and r.dueAt <= :before order by r.accountId, r.courseId")
+    "select r from CourseRound r where r.dueAt is not null and r.dueAt <= :before and not exists (select n from"
+        + " CourseRound n where n.accountId = r.accountId and n.courseId = r.courseId and n.number > r.number)"
+        + " order by r.accountId, r.courseId")
 public class CourseRound {
 
   public static final String FIND_BY_COURSE = "CourseRound.findByCourse";
   public static final String FIND_BY_LEARNER = "CourseRound.findByLearner";
+  /** Current rounds (no later round of the same course) due by {@code :before}. */
   public static final String FIND_DUE_BEFORE = "CourseRound.findDueBefore";
   public static final int FIRST = 1;
 
