@@ -1,5 +1,6 @@
 package com.trustportal.reminder.boundary;
 
+import com.trustportal.enrolment.control.Mailer;
 import com.trustportal.platform.Settings;
 import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
@@ -30,15 +31,25 @@ public class ReminderSchedule {
 
   @Inject TenantDirectory directory;
   @Inject Reminders reminders;
+  @Inject Mailer mailer;
 
   Clock clock = Clock.systemUTC();
+  private boolean toldNoSmtp;
 
   @Schedule(hour = "*", minute = "7", persistent = false)
   public void hourly() {
     Instant now = clock.instant();
-    if (Settings.remindersOn() && now.atZone(ZoneOffset.UTC).getHour() >= Settings.remindersHour()) {
-      runAll(now);
+    if (!Settings.remindersOn() || now.atZone(ZoneOffset.UTC).getHour() < Settings.remindersHour()) {
+      return;
     }
+    if (!mailer.enabled()) {
+      if (!toldNoSmtp) {
+        toldNoSmtp = true; // once per node: the setting does not change while it runs
+        LOG.info("Reminders: no SMTP server (PORTAL_SMTP_HOST), so no reminder or digest is sent");
+      }
+      return;
+    }
+    runAll(now);
   }
 
   /** One run over every tenant as of {@code now}; returns what was done per tenant (a failed tenant is missing). */
