@@ -79,4 +79,28 @@ public final class Settings {
   public static String mailFrom() {
     return config().getOptionalValue("portal.mail.from", String.class).orElse("training-portal@localhost");
   }
+
+  /**
+   * Reminder e-mails ({@code PORTAL_REMINDERS}): {@code on} (default) sends learners' daily reminders and managers'
+   * weekly digests from the hourly job; {@code off} stops both.
+   */
+  public static boolean remindersOn() {
+    return !"off".equalsIgnoreCase(config().getOptionalValue("portal.reminders", String.class).orElse("on").trim());
+  }
+
+  /** UTC hour from which the day's reminders go out ({@code PORTAL_REMINDERS_HOUR}, 0-23, default 7). */
+  public static int remindersHour() {
+    int hour = config().getOptionalValue("portal.reminders.hour", Integer.class).orElse(7);
+    return Math.max(0, Math.min(23, hour));
+  }
+
+  /** Days before a due date that learners are reminded ({@code PORTAL_REMINDERS_DUE_DAYS}, default 3). */
+  public static int remindersDueDays() {
+    return Math.max(0, config().getOptionalValue("portal.reminders.due.days", Integer.class).orElse(3));
+  }
+
+  /** Days before a certificate expires that learners are reminded ({@code PORTAL_REMINDERS_CERTIFICATE_DAYS}, default 30). */
+  public static int remindersCertificateDays() {
+    return Math.max(0, config().getOptionalValue("portal.reminders.certificate.days", Integer.class).orElse(30));
+  }
 }

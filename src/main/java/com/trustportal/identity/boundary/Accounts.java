@@ -66,6 +66,15 @@ public class Accounts {
     return em.createNamedQuery(Account.FIND_ALL, Account.class).getResultList();
   }
 
+  public Optional<Account> byId(String accountId) {
+    return Optional.ofNullable(em.find(Account.class, accountId));
+  }
+
+  /** Active accounts with at least one active direct report (the managers' weekly digest). */
+  public List<Account> managers() {
+    return em.createNamedQuery(Account.FIND_MANAGERS, Account.class).getResultList();
+  }
+
   /** Direct reports of a manager, or nothing when the id is not a manager of this tenant. */
   public List<Account> team(String managerId) {
     Account manager = em.find(Account.class, managerId);

@@ -43,6 +43,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     + " order by a.name")
 @NamedQuery(name = Account.COUNT_ACTIVE_BY_ROLE, query = "select count(a) from Account a where a.role = :role"
     + " and a.active = true")
+@NamedQuery(name = Account.FIND_MANAGERS, query =
+    "select distinct m from Account a join a.manager m where a.active = true and m.active = true")
 public class Account {
 
   public static final String FIND_BY_EMAIL = "Account.findByEmail";
@@ -54,6 +56,8 @@ public class Account {
   public static final String FIND_TEAM_NAMES = "Account.findTeamNames";
   public static final String FIND_ACTIVE_BY_ROLE = "Account.findActiveByRole";
   public static final String COUNT_ACTIVE_BY_ROLE = "Account.countActiveByRole";
+  /** Active accounts that at least one active account reports to. */
+  public static final String FIND_MANAGERS = "Account.findManagers";
   /** Accounts that take a seat: the same rule as {@link #takesASeat()}, counted in the database. */
   public static final String COUNT_SEATS = "Account.countSeats";
   public static final int MAX_FAILED_SIGN_INS = 5;

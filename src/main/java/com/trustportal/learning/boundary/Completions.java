@@ -108,6 +108,15 @@ public class Completions {
         .getResultStream().findFirst();
   }
 
+  /**
+   * Every learner's current round that is due by {@code before} (reminders). A round superseded by a later one of
+   * the same course is left out, so only what the learner still has to do counts.
+   */
+  public List<CourseRound> currentRoundsDueBefore(Instant before) {
+    return em.createNamedQuery(CourseRound.FIND_DUE_BEFORE, CourseRound.class).setParameter("before", before)
+        .getResultList();
+  }
+
   /** The latest round of each course the learner is recertifying in. */
   public Map<String, CourseRound> rounds(String accountId) {
     Map<String, CourseRound> latest = new HashMap<>();

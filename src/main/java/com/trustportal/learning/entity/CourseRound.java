@@ -28,12 +28,18 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     "select r from CourseRound r where r.courseId = :course order by r.number desc")
 @NamedQuery(name = CourseRound.FIND_BY_LEARNER, query =
     "select r from CourseRound r where r.accountId = :account order by r.number desc")
+@NamedQuery(name = CourseRound.FIND_DUE_BEFORE, query =
+    "select r from CourseRound r where r.dueAt is not null and r.dueAt <= :before and not exists (select n from"
+        + " CourseRound n where n.accountId = r.accountId and n.courseId = r.courseId and n.number > r.number)"
+        + " order by r.accountId, r.courseId")
 public class CourseRound {
 
   public static final String FIND_BY_COURSE = "CourseRound.findByCourse";
   public static final String FIND_BY_LEARNER = "CourseRound.findByLearner";
   /** Every round of one course in the tenant, latest first: for setting many due dates with one query. */
   public static final String FIND_ALL_OF_COURSE = "CourseRound.findAllOfCourse";
+  /** Current rounds (no later round of the same course) due by {@code :before}. */
+  public static final String FIND_DUE_BEFORE = "CourseRound.findDueBefore";
   public static final int FIRST = 1;
 
   @Id

@@ -63,10 +63,17 @@ public class TeamReport {
   /** The signed-in manager's direct reports, by name, one row per offered course. */
   public List<Row> myTeam(SignedInUser manager) {
     SignedInUser.require(manager, TenantContext.require(), Role.MANAGER, "only managers see a team");
-    List<Course> courses = catalog.offeredTo(manager.tenant());
-    Instant now = clock.instant();
+    return teamOf(manager.accountId(), clock.instant());
+  }
+
+  /**
+   * The same report for a manager named by id, as of {@code now}, without a signed-in caller: for system work such as
+   * the weekly digest, never for a page (pages call {@link #myTeam}, which checks who asks).
+   */
+  public List<Row> teamOf(String managerId, Instant now) {
+    List<Course> courses = catalog.offeredTo(TenantContext.require());
     List<Row> rows = new ArrayList<>();
-    for (Account member : accounts.team(manager.accountId())) {
+    for (Account member : accounts.team(managerId)) {
       Map<String, Set<String>> done = progress.doneStepsByCourse(member.id());
       Set<String> passed = completions.passedAssessments(member.id());
       Map<String, CourseRound> rounds = completions.rounds(member.id());
