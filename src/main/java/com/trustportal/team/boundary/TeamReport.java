@@ -7,6 +7,7 @@ import com.trustportal.certificate.entity.CertificateStatus;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.learning.entity.CourseRound;
 import com.trustportal.identity.entity.SignedInUser;
+import com.trustportal.team.control.FiguresCache;
 import com.trustportal.team.control.Funnel;
 import com.trustportal.team.control.HeatMap;
 import com.trustportal.team.control.Scope;
@@ -18,6 +19,8 @@ import com.trustportal.team.control.TeamReads.Round;
 import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -44,6 +47,8 @@ public class TeamReport {
   @Inject Catalog catalog;
   @Inject TeamReads reads;
   @Inject TenantDirectory tenants;
+  @Inject FiguresCache cache;
+  @Resource SessionContext context;
 
   Clock clock = Clock.systemUTC();
 
@@ -74,9 +79,12 @@ public class TeamReport {
   /** The manager's page: one row per direct report and course, the status counts and each course's figures. */
   public record TeamDashboard(List<Row> rows, Map<Status, Long> statuses, List<CourseFigures> courses) {}
 
-  /** The admin's page: seats, learners (seat holders) by status per course, certificates by status, figures. */
+  /**
+   * The admin's page: seats, learners (seat holders) by status per course, certificates by status, figures, and
+   * when they were computed.
+   */
   public record TenantDashboard(long seatsUsed, int seats, Map<Status, Long> statuses,
-      Map<CertificateStatus, Long> certificates, List<CourseFigures> courses) {}
+      Map<CertificateStatus, Long> certificates, List<CourseFigures> courses, Instant asOf) {}
 
   /** The signed-in manager's direct reports, by name, one row per offered course. */
   public List<Row> myTeam(SignedInUser manager) {
@@ -87,7 +95,7 @@ public class TeamReport {
   public TeamDashboard teamDashboard(SignedInUser manager) {
     SignedInUser.require(manager, TenantContext.require(), Role.MANAGER, "only managers see a team");
     List<Member> team = reads.directReports(manager.accountId());
-    Scope scope = Scope.directReportsOf(manager.accountId());
+    Scope scope = Scope.accounts(team.stream().map(Member::id).toList());
     Instant now = clock.instant();
     List<Course> courses = catalog.offeredTo(manager.tenant());
     Map<String, String> names = new HashMap<>();
@@ -111,8 +119,20 @@ public class TeamReport {
     return new TeamDashboard(rows, count(rows), figures);
   }
 
-  /** The admin's dashboard for the whole tenant. */
+  /**
+   * The admin's dashboard for the whole tenant, as last computed: at most {@link FiguresCache#FRESH_FOR} old plus
+   * the time a refresh takes (see {@link FiguresCache}).
+   */
   public TenantDashboard tenantDashboard(SignedInUser admin) {
+    String tenant = TenantContext.require();
+    SignedInUser.require(admin, tenant, Role.ADMIN, "only admins see the tenant's dashboard");
+    TeamReport self = context.getBusinessObject(TeamReport.class);
+    return cache.<TenantDashboard>get(tenant, () -> TenantContext.callAsUnchecked(tenant, () -> self.tenantFigures(admin)))
+        .figures();
+  }
+
+  /** The admin's dashboard computed now (a second or more for 10,000 learners: pages use {@link #tenantDashboard}). */
+  public TenantDashboard tenantFigures(SignedInUser admin) {
     SignedInUser.require(admin, TenantContext.require(), Role.ADMIN, "only admins see the tenant's dashboard");
     Set<String> population = reads.seatHolderIds();
     Instant now = clock.instant();
@@ -135,7 +155,7 @@ public class TeamReport {
       figures.add(new CourseFigures(course.id(), course.title(), funnel(course, population, done), byModule, null));
     }
     int seats = tenants.bySlug(admin.tenant()).map(TenantConfig::seats).orElse(0);
-    return new TenantDashboard(population.size(), seats, statuses, reads.certificatesByStatus(now), figures);
+    return new TenantDashboard(population.size(), seats, statuses, reads.certificatesByStatus(now), figures, now);
   }
 
   /** One page of the tenant's seat holders, by name, one row per offered course (for a lazy table). */

@@ -86,14 +86,23 @@ public class TeamReads {
     }
     StringBuilder jpql = new StringBuilder("select p.accountId");
     List<Module> modules = course.modules();
+    // one sum per module; equalities rather than "in :list", which EclipseLink's parser refuses inside CASE
     for (int m = 0; m < modules.size(); m++) {
-      jpql.append(", sum(case when p.stepId in :m").append(m).append(" then 1 else 0 end)");
+      jpql.append(", sum(case when ");
+      List<Step> steps = modules.get(m).steps();
+      for (int s = 0; s < steps.size(); s++) {
+        jpql.append(s == 0 ? "" : " or ").append("p.stepId = :m").append(m).append('s').append(s);
+      }
+      jpql.append(" then 1 else 0 end)");
     }
     jpql.append(", max(p.updatedAt) from StepProgress p where p.courseId = :course").append(scope.on("p.accountId"))
         .append(" group by p.accountId");
     TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class).setParameter("course", course.id());
     for (int m = 0; m < modules.size(); m++) {
-      query.setParameter("m" + m, modules.get(m).steps().stream().map(Step::id).toList());
+      List<Step> steps = modules.get(m).steps();
+      for (int s = 0; s < steps.size(); s++) {
+        query.setParameter("m" + m + "s" + s, steps.get(s).id());
+      }
     }
     scope.bind(query);
     Map<String, Done> done = new HashMap<>();
