@@ -172,12 +172,7 @@ public class TeamReport {
   private List<Row> rows(List<Member> members, Scope scope, List<Course> courses,
       Map<String, Map<String, Done>> doneByCourse, Instant now) {
     Map<String, Map<String, LatestCertificate>> certificates = reads.latestCertificates(scope, now);
-    Map<String, Instant> last = new HashMap<>();
-    doneByCourse.values().forEach(done -> done.forEach((id, d) -> {
-      if (d.lastActivity() != null) {
-        last.merge(id, d.lastActivity(), (a, b) -> a.isAfter(b) ? a : b);
-      }
-    }));
+    Map<String, Instant> last = reads.lastActivity(scope);
     Map<String, List<Row>> byMember = new HashMap<>();
     for (Course course : courses) {
       Map<String, Done> done = doneByCourse.get(course.id());

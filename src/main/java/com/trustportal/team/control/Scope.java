@@ -37,6 +37,10 @@ public final class Scope {
     }
   }
 
+  boolean isTenant() {
+    return accountIds == null;
+  }
+
   boolean isEmpty() {
     return accountIds != null && accountIds.isEmpty();
   }

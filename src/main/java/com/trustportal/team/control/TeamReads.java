@@ -11,9 +11,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +28,8 @@ public class TeamReads {
 
   @Inject @TenantData EntityManager em;
 
-  /** What one learner did in one course: done current steps per module and when they last saved a step. */
-  public record Done(int[] byModule, Instant lastActivity) {
+  /** What one learner did in one course: done current steps per module. */
+  public record Done(int[] byModule) {
 
     public int total() {
       int sum = 0;
@@ -79,6 +77,24 @@ public class TeamReads {
         Boolean.TRUE.equals(r[4]))).toList();
   }
 
+  /**
+   * When each learner of a list last saved a step of any course. Not max(): on PostgreSQL an aggregate hands the
+   * Instant converter a Timestamp and fails; the list is short (a team, a page), so its rows are few.
+   */
+  public Map<String, Instant> lastActivity(Scope scope) {
+    Map<String, Instant> last = new HashMap<>();
+    if (scope.isEmpty() || scope.isTenant()) {
+      return last;
+    }
+    TypedQuery<Object[]> query = em.createQuery("select p.accountId, p.updatedAt from StepProgress p where p.id is not null"
+        + scope.on("p.accountId"), Object[].class);
+    scope.bind(query);
+    for (Object[] row : query.getResultList()) {
+      last.merge((String) row[0], (Instant) row[1], (a, b) -> a.isAfter(b) ? a : b);
+    }
+    return last;
+  }
+
   /** Done current steps per module, per learner who saved any step of the course (one grouped query). */
   public Map<String, Done> done(Course course, Scope scope) {
     if (scope.isEmpty()) {
@@ -95,7 +111,7 @@ public class TeamReads {
       }
       jpql.append(" then 1 else 0 end)");
     }
-    jpql.append(", max(p.updatedAt) from StepProgress p where p.courseId = :course").append(scope.on("p.accountId"))
+    jpql.append(" from StepProgress p where p.courseId = :course").append(scope.on("p.accountId"))
         .append(" group by p.accountId");
     TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class).setParameter("course", course.id());
     for (int m = 0; m < modules.size(); m++) {
@@ -111,7 +127,7 @@ public class TeamReads {
       for (int m = 0; m < modules.size(); m++) {
         byModule[m] = row[m + 1] == null ? 0 : ((Number) row[m + 1]).intValue();
       }
-      done.put((String) row[0], new Done(byModule, instant(row[modules.size() + 1])));
+      done.put((String) row[0], new Done(byModule));
     }
     return done;
   }
@@ -236,27 +252,5 @@ public class TeamReads {
     return value == null ? 0 : ((Number) value).longValue();
   }
 
-  /** An aggregate such as max() skips the Instant converter: the driver's own type comes back. */
-  static Instant instant(Object value) {
-    if (value == null || value instanceof Instant) {
-      return (Instant) value;
-    }
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (value instanceof java.time.ZonedDateTime zdt) {
-      return zdt.toInstant();
-    }
-    if (value instanceof java.time.LocalDateTime ldt) {
-      return ldt.toInstant(java.time.ZoneOffset.UTC);
-    }
-    if (value instanceof java.util.Date date) {
-      return date.toInstant();
-    }
-    throw new IllegalArgumentException("not a point in time: " + value.getClass());
-  }
 
 }
