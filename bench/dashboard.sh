@@ -12,7 +12,7 @@
 # 2. seeds tenant acme with SQL straight into the database (dashboard-seed.py writes it): 200 managers with 50
 #    direct reports each (10,000 learners), about 200,000 step_progress rows of the collaborative-selling course
 #    (role-play answers are valid paths), 1,000 completions with assessment attempts and certificates (some
-#    expired, some revoked) and 1,430 due dates (half of them past); the seeded accounts share the demo password;
+#    expired, some revoked) and 1,286 due dates (half of them past); the seeded accounts share the demo password;
 # 3. starts the portal again, signs in as admin@acme.example and as bench-manager-1@acme.example (50 reports),
 #    and requests GET /t/acme/admin/dashboard.xhtml and GET /t/acme/manage/index.xhtml one after the other:
 #    warm-up, then the measured requests; p50 / p95 / p99 / max in ms (client side, HTTP included), and the
