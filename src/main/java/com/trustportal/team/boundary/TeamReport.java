@@ -98,8 +98,11 @@ public class TeamReport {
     Scope scope = Scope.accounts(team.stream().map(Member::id).toList());
     Instant now = clock.instant();
     List<Course> courses = catalog.offeredTo(manager.tenant());
+    // heat map rows are labelled by name; two reports of the same name are told apart by e-mail
+    Map<String, Long> sameName = new HashMap<>();
+    team.forEach(m -> sameName.merge(m.name(), 1L, Long::sum));
     Map<String, String> names = new HashMap<>();
-    team.forEach(m -> names.put(m.id(), m.name()));
+    team.forEach(m -> names.put(m.id(), sameName.get(m.name()) > 1 ? m.name() + " (" + m.email() + ")" : m.name()));
     List<CourseFigures> figures = new ArrayList<>();
     Map<String, Map<String, Done>> doneByCourse = new HashMap<>();
     for (Course course : courses) {
@@ -107,7 +110,7 @@ public class TeamReport {
       doneByCourse.put(course.id(), done);
       HeatMap byModule = modules(course);
       HeatMap byLearner = new HeatMap();
-      team.forEach(m -> byLearner.subject(m.name()));
+      team.forEach(m -> byLearner.subject(names.get(m.id())));
       reads.rolePlayPaths(course, scope, true, (rolePlay, path, account, count) -> {
         byModule.add(moduleTitle(course, rolePlay), rolePlay, path, count);
         byLearner.add(names.getOrDefault(account, account), rolePlay, path, count);
