@@ -102,6 +102,14 @@ class EnrolmentBrowserIT {
     Accessibility.assertNoSeriousViolations(browser.driver());
     browser.screenshot("import-done");
 
+    browser.open(enrol + "admin/dashboard.xhtml");
+    assertTrue(browser.driver().findElement(By.id("seats")).getText().contains("of 40"),
+        browser.driver().findElement(By.id("seats")).getText());
+    int shown = browser.driver().findElements(By.cssSelector("[id='learners:rows'] tbody tr")).size();
+    assertTrue(shown >= 1 && shown <= 25, "one page of the lazy table: " + shown);
+    Accessibility.assertNoSeriousViolations(browser.driver());
+    browser.screenshot("admin-dashboard");
+
     // the same link reached the learner by e-mail, through a real SMTP exchange
     assertTrue(smtp.waitForIncomingEmail(30_000, 2), "two invitation e-mails");
     MimeMessage mail = Arrays.stream(smtp.getReceivedMessages())

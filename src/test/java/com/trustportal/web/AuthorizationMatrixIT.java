@@ -50,6 +50,7 @@ class AuthorizationMatrixIT {
     MATRIX.put("admin/import-progress", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     MATRIX.put("admin/audit.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     MATRIX.put("admin/api-tokens.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
+    MATRIX.put("admin/dashboard.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     MATRIX.put("admin/certificates.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     // a well-formed code that is not a certificate of this tenant: admins get 404, never another tenant's PDF
     MATRIX.put("admin/certificates/0000-0000-0000-0000-0000-0000-0000.pdf",

@@ -15,6 +15,11 @@ public enum Behaviour {
     HONESTY,
     CONTROL;
 
+    /** How reports name the behaviour. */
+    public String label() {
+        return this == CONTROL ? "Control tactic" : name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+    }
+
     /** The word used in content files, e.g. {@code empathy}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);

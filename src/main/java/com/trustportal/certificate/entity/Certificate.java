@@ -126,6 +126,11 @@ public class Certificate {
       String courseTitle, int courseVersion, int scorePercent, long secondsSpent, Instant completedAt) {}
 
   public CertificateStatus status(Instant now) {
+    return statusOf(expiresAt, revokedAt, now);
+  }
+
+  /** The status rule on its own, for reports that read the two dates without loading certificates. */
+  public static CertificateStatus statusOf(Instant expiresAt, Instant revokedAt, Instant now) {
     if (revokedAt != null) {
       return CertificateStatus.REVOKED;
     }

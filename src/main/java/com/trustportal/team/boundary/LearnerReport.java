@@ -66,7 +66,7 @@ public class LearnerReport {
       var completion = completions.find(account.id(), course);
       Optional<Certificate> latest = issued.stream().filter(c -> c.courseId().equals(course.id())).findFirst();
       standing.add(new CourseStanding(course.id(), course.title(), course.version(),
-          TeamReport.status(state, completion.isPresent(), due, now), state.completion().required(),
+          TeamReport.status(completion.isPresent(), state.completion().done(), due, now), state.completion().required(),
           state.completion().done(), state.completion().percent(), passed.contains(course.id()),
           assessments.bestPassingPercent(account.id(), course.id()).orElse(null), due,
           completion.map(c -> c.completedAt()).orElse(null), latest.map(c -> c.code().formatted()).orElse(null),

@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** "My team" for managers: the team report, and its export as CSV (safe to open in a spreadsheet). */
+/** "My team" for managers: the team report with its funnel and heat maps, and its export as CSV. */
 @Named
 @RequestScoped
 public class TeamPage {
@@ -24,14 +26,34 @@ public class TeamPage {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
+  /** A course's figures with its funnel chart's JSON, computed once when the page loads. */
+  public record CourseView(TeamReport.CourseFigures figures, String funnelChart) {}
+
+  /** A labelled figure for the page. */
+  public record Count(String label, long value) {}
+
   @Inject TeamReport report;
   @Inject CurrentUser user;
   @Inject FacesContext faces;
 
-  private List<TeamReport.Row> rows = List.of();
+  private TeamReport.TeamDashboard dashboard;
+  private List<CourseView> courses = List.of();
+  private List<Count> statuses = List.of();
 
   public void load() {
-    rows = report.myTeam(user.get());
+    dashboard = report.teamDashboard(user.get());
+    courses = dashboard.courses().stream().map(c -> new CourseView(c, Charts.funnel(c))).toList();
+    statuses = counts(dashboard.statuses());
+  }
+
+  static List<Count> counts(Map<TeamReport.Status, Long> statuses) {
+    return statuses.entrySet().stream().map(e -> new Count(e.getKey().label(), e.getValue())).toList();
+  }
+
+  static Map<String, Long> labelled(Map<TeamReport.Status, Long> statuses) {
+    Map<String, Long> labelled = new LinkedHashMap<>();
+    statuses.forEach((s, n) -> labelled.put(s.label(), n));
+    return labelled;
   }
 
   public void export() throws IOException {
@@ -67,6 +89,19 @@ public class TeamPage {
   }
 
   public List<TeamReport.Row> getRows() {
-    return rows;
+    return dashboard == null ? List.of() : dashboard.rows();
   }
+
+  public TeamReport.TeamDashboard getDashboard() {
+    return dashboard;
+  }
+
+  public List<CourseView> getCourses() {
+    return courses;
+  }
+
+  public List<Count> getStatuses() {
+    return statuses;
+  }
+
 }
