@@ -6,7 +6,6 @@ import com.trustportal.enrolment.boundary.Learners;
 import com.trustportal.identity.web.CurrentUser;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -30,7 +29,6 @@ public class CourseEnrolmentForm implements Serializable {
   @Inject CourseEnrolments enrolments;
   @Inject Learners learners;
   @Inject CurrentUser user;
-  @Inject FacesContext faces;
 
   private List<String> teams = List.of();
   private List<Choice> courses = List.of();
@@ -39,6 +37,8 @@ public class CourseEnrolmentForm implements Serializable {
   private String team;
   private String courseId;
   private LocalDate due;
+  private String result;
+  private boolean refused;
 
   public void load() {
     teams = learners.teams(user.get());
@@ -77,10 +77,14 @@ public class CourseEnrolmentForm implements Serializable {
     }
   }
 
+  /** Shown in the enrolment panel itself (not the page's messages, which other actions on the list use). */
   private void message(FacesMessage.Severity severity, String text) {
-    faces.addMessage(null, new FacesMessage(severity, text, null));
+    result = text;
+    refused = severity == FacesMessage.SEVERITY_ERROR;
   }
 
+  public String getResult() { return result; }
+  public boolean isRefused() { return refused; }
   public List<String> getTeams() { return teams; }
   public List<Choice> getCourses() { return courses; }
   public String getLearnerName() { return learnerName; }
