@@ -35,9 +35,50 @@ final class QrCode {
             hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
         }
         try {
-            return Optional.of(new QrCode(new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0, hints)));
+            BitMatrix standard = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0, hints);
+            if (readable(standard, content)) {
+                return Optional.of(new QrCode(standard));
+            }
+            // A few symbols with the standard mask are not found by ZXing's finder-pattern detector (the one many
+            // Android scanner apps use), though they are valid: pick the first of the eight masks that it reads.
+            for (int mask = 0; mask < 8; mask++) {
+                hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+                BitMatrix masked = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0, hints);
+                if (readable(masked, content)) {
+                    return Optional.of(new QrCode(masked));
+                }
+            }
+            return Optional.of(new QrCode(standard));
         } catch (WriterException | IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Whether a scanner that has to find the symbol in a picture (not told where it is) reads back {@code content}. */
+    static boolean readable(BitMatrix symbol, String content) {
+        int scale = 4;
+        int quiet = 4;
+        int side = (symbol.getWidth() + 2 * quiet) * scale;
+        byte[] pixels = new byte[side * side];
+        java.util.Arrays.fill(pixels, (byte) 0xFF);
+        for (int row = 0; row < symbol.getHeight(); row++) {
+            for (int column = 0; column < symbol.getWidth(); column++) {
+                if (symbol.get(column, row)) {
+                    for (int dy = 0; dy < scale; dy++) {
+                        int offset = ((row + quiet) * scale + dy) * side + (column + quiet) * scale;
+                        java.util.Arrays.fill(pixels, offset, offset + scale, (byte) 0);
+                    }
+                }
+            }
+        }
+        com.google.zxing.LuminanceSource source =
+            new com.google.zxing.PlanarYUVLuminanceSource(pixels, side, side, 0, 0, side, side, false);
+        try {
+            return content.equals(new com.google.zxing.qrcode.QRCodeReader().decode(
+                new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(source)),
+                Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
+        } catch (com.google.zxing.ReaderException e) {
+            return false;
         }
     }
 
