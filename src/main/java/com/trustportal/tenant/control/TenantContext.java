@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * The tenant the current unit of work acts for. Set in exactly two places: the request filter
- * (from host name or {@code /t/<slug>/}) and {@link #callAs} for background work, which must name
- * its tenant explicitly. {@link TenantEntityManagers} reads it when a transaction first touches
+ * The tenant the current unit of work acts for. Set through {@link #callAs} only, by: the request
+ * filter (from host name or {@code /t/<slug>/}), the API gate (from the API token, which names its
+ * tenant), and background work, which must name its tenant explicitly. {@link TenantEntityManagers} reads it when a transaction first touches
  * tenant data; nothing else decides which rows are visible.
  */
 public final class TenantContext {
