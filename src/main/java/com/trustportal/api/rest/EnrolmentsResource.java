@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,14 +43,7 @@ public class EnrolmentsResource {
     if (learner == team) {
       throw new BadRequestException("learnerId, team: give exactly one of them");
     }
-    LocalDate due = null;
-    if (body.due() != null && !body.due().isBlank()) {
-      try {
-        due = LocalDate.parse(body.due().strip());
-      } catch (DateTimeParseException e) {
-        throw new BadRequestException("due: a date like 2027-03-31; was '" + body.due() + "'");
-      }
-    }
+    LocalDate due = Params.date("due", body.due());
     int count = learner ? enrolments.enrolLearner(caller.get(), body.learnerId(), body.courseId(), due)
         : enrolments.enrolTeam(caller.get(), body.team(), body.courseId(), due);
     return new Enrolled(body.courseId(), due == null ? null : due.toString(), count);

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.List;
 import java.util.Set;
@@ -178,14 +177,7 @@ public class LearnersResource {
         default -> throw new BadRequestException("role: learner or manager; was '" + body.role() + "'");
       };
     }
-    LocalDate due = null;
-    if (body.due() != null && !body.due().isBlank()) {
-      try {
-        due = LocalDate.parse(body.due().strip());
-      } catch (DateTimeParseException e) {
-        throw new BadRequestException("due: a date like 2027-03-31; was '" + body.due() + "'");
-      }
-    }
+    LocalDate due = Params.date("due", body.due());
     return new NewLearner(body.email(), body.name(), body.team(), body.managerEmail(), role, due);
   }
 

@@ -21,4 +21,16 @@ final class Params {
       throw new BadRequestException(name + ": not a whole number: '" + value + "'");
     }
   }
+
+  /** An ISO date ({@code 2027-03-31}), or null when absent or blank. */
+  static java.time.LocalDate date(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(value.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new BadRequestException(name + ": a date like 2027-03-31; was '" + value + "'");
+    }
+  }
 }

@@ -226,12 +226,7 @@ public class Learners {
 
   /** One account of the tenant, for the edit form. */
   public Account account(SignedInUser admin, String accountId) {
-    requireAdmin(admin);
-    Account account = accountId == null ? null : em.find(Account.class, accountId);
-    if (account == null) {
-      throw new LearnerChangeRefused("account: no such account in this organisation");
-    }
-    return account;
+    return find(admin, accountId).orElseThrow(() -> new LearnerChangeRefused("account: no such account in this organisation"));
   }
 
   /** The tenant's active managers, to choose a learner's manager from. */
