@@ -22,15 +22,22 @@ public final class PortalHttp {
 
   /** A client with its own cookie jar that does not follow redirects (tests look at them). */
   public static HttpClient client() {
-    return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    // HTTP/1.1: over a reused HTTP/2 connection the client would send the URI's authority instead of a Host header
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   /** A client signed in to {@code tenant} (its base URL, ending in '/') as {@code email} with the demo password. */
   public static HttpClient signedIn(String tenant, String email) throws Exception {
+    return signedIn(tenant, email, "demo-password");
+  }
+
+  /** A client signed in at {@code base} (a tenant's base URL or the platform's, ending in '/') with {@code password}. */
+  public static HttpClient signedIn(String tenant, String email, String password) throws Exception {
     HttpClient http = client();
     String login = get(http, tenant + "login.xhtml").body();
     HttpResponse<String> signedIn = post(http, tenant + "login.xhtml", Map.of("login", "login", "email", email,
-        "password", "demo-password", "submit", "", "jakarta.faces.ViewState", viewState(login)));
+        "password", password, "submit", "", "jakarta.faces.ViewState", viewState(login)));
     assertEquals(302, signedIn.statusCode(), email + " could not sign in: " + signedIn.body());
     return http;
   }

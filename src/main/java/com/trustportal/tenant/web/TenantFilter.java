@@ -8,22 +8,30 @@ import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Every request passes here first. It resolves the tenant (host name, {@code <slug>.localhost}, or
- * the {@code /t/<slug>/} prefix), refuses a session signed in to another tenant (403, no data),
- * applies {@link AccessRules}, and runs the rest of the request inside {@link TenantContext}. This is
- * the only place where a request's tenant is decided.
+ * The request gate: every request passes here first (web.xml maps it before every other filter). It
+ * refuses odd spellings of a path ({@link RequestPaths#refusal}: 400) and session ids in URLs, decides
+ * everything else on the normalised path only, never serves or forwards to {@code WEB-INF}/{@code META-INF}
+ * or to anything that is not a page, file or servlet of the web application, resolves the tenant (host
+ * name, {@code <slug>.localhost}, or the {@code /t/<slug>/} prefix), refuses a session signed in to
+ * another tenant (403, no data), applies {@link AccessRules}, and runs the rest of the request inside
+ * {@link TenantContext}. This is the only place where a request's tenant is decided.
  */
 @WebFilter(filterName = "tenant", urlPatterns = "/*")
 public class TenantFilter extends HttpFilter {
@@ -32,46 +40,85 @@ public class TenantFilter extends HttpFilter {
   public static final String VIA_PREFIX = "portal.viaPrefix";
   private static final String PREFIX = "/t/";
 
+  /** Policy for answers that are not Faces pages (errors, verification, files); Faces pages get PrimeFaces' nonce policy. */
+  static final String STATIC_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
   @Inject TenantDirectory directory;
+
+  /** Exact paths and path prefixes ("/x/") that servlets of this application answer, read from the container. */
+  private List<String> servletPaths = List.of();
+
+  @Override
+  public void init() {
+    List<String> paths = new ArrayList<>();
+    ServletContext context = getServletContext();
+    for (ServletRegistration registration : context.getServletRegistrations().values()) {
+      for (String mapping : registration.getMappings()) {
+        if (mapping.startsWith("/") && !mapping.equals("/")) {
+          paths.add(mapping.endsWith("/*") ? mapping.substring(0, mapping.length() - 1) : mapping);
+        }
+      }
+    }
+    servletPaths = List.copyOf(paths);
+  }
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    String context = req.getContextPath();
-    String path = req.getRequestURI().substring(context.length());
-    if (AccessRules.isTenantNeutral(path) || path.startsWith("/health") || path.startsWith("/api/")) {
-      // /api/ is tenant-neutral here: ApiGate takes the tenant from the request's API token, never from a session
+    String raw = RequestPaths.raw(req).substring(req.getContextPath().length());
+    Optional<String> refused = RequestPaths.refusal(raw.isEmpty() ? "/" : raw);
+    // the container strips ;jsessionid=... from the URI before any filter sees it, so ask where the id came from
+    if (refused.isEmpty() && req.getRequestedSessionId() != null && !req.isRequestedSessionIdFromCookie()) {
+      refused = Optional.of("session ids travel only in cookies");
+    }
+    if (refused.isPresent()) {
+      res.setHeader("Cache-Control", "no-store");
+      res.sendError(HttpServletResponse.SC_BAD_REQUEST, refused.get());
+      return;
+    }
+    String path = RequestPaths.normalised(req);
+    if (RequestPaths.isPrivate(path)) {
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    String first = RequestPaths.firstSegment(path);
+    if (first.equals("api")) {
+      // the API's tenant comes from the request's API token (ApiGate), never from a session
       chain.doFilter(req, res);
       return;
     }
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
-
-    if (path.startsWith(PREFIX)) {
-      int end = path.indexOf('/', PREFIX.length());
-      String slug = end < 0 ? path.substring(PREFIX.length()) : path.substring(PREFIX.length(), end);
-      Optional<TenantConfig> tenant = directory.bySlug(slug);
+    if (AccessRules.isTenantNeutral(path)) {
+      chain.doFilter(req, res);
+      return;
+    }
+    if (first.equals("t")) {
+      String rest = path.substring(PREFIX.length() - 1);
+      String slug = RequestPaths.firstSegment(rest);
+      Optional<TenantConfig> tenant = slug.isEmpty() ? Optional.empty() : directory.bySlug(slug);
       if (tenant.isEmpty()) {
         res.sendError(HttpServletResponse.SC_NOT_FOUND);
         return;
       }
-      if (end < 0) {
-        res.sendRedirect(context + PREFIX + slug + "/");
+      String inner = rest.substring(slug.length() + 1);
+      if (inner.isEmpty()) {
+        res.sendRedirect(req.getContextPath() + PREFIX + slug + "/");
         return;
       }
-      String inner = path.substring(end);
-      serveTenant(req, res, chain, slug, context + PREFIX + slug, inner, true);
+      serveTenant(req, res, chain, slug, req.getContextPath() + PREFIX + slug, inner, true);
       return;
     }
     String host = req.getServerName();
     Optional<TenantConfig> tenant = directory.byHost(host);
     if (tenant.isPresent()) {
-      serveTenant(req, res, chain, tenant.get().slug(), context, path, false);
+      serveTenant(req, res, chain, tenant.get().slug(), req.getContextPath(), path, false);
     } else if (host.endsWith(".localhost")) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
     } else {
-      servePlatform(req, res, chain, context, path);
+      servePlatform(req, res, chain, req.getContextPath(), path);
     }
   }
 
@@ -82,16 +129,22 @@ public class TenantFilter extends HttpFilter {
       res.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
-    if (inner.startsWith("/platform/") || inner.startsWith("/api/")) {
-      // the API has one address, /api/v1, and its tenant comes from the token (ApiGate)
+    String first = RequestPaths.firstSegment(inner);
+    if (first.equals("platform") || first.equals("api") || first.equals("t")) {
+      // the operator's pages live outside every tenant; the API has one address, /api/v1
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    String target = inner.equals("/") ? "/index.xhtml" : inner;
+    if (!servable(target)) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
     if (!allowed(req, res, user, base, inner)) {
       return;
     }
+    headers(res, user, inner, target);
     req.setAttribute(BASE, base);
-    String target = inner.equals("/") ? "/index.xhtml" : inner;
     TenantContext.runAsIo(slug, () -> {
       if (viaPrefix) {
         req.setAttribute(VIA_PREFIX, Boolean.TRUE);
@@ -110,21 +163,28 @@ public class TenantFilter extends HttpFilter {
       if (AccessRules.needsTenant(path)) {
         res.sendError(HttpServletResponse.SC_NOT_FOUND);
       } else {
-        // other servlets (none ships today) answer without tenant context: they can reach no tenant data
+        // public, tenant-neutral servlets and files (verification, issuers, error pages): no tenant context,
+        // so they can reach no tenant data through the request's session
+        res.setHeader("Content-Security-Policy", STATIC_CSP);
         chain.doFilter(req, res);
       }
       return;
     }
     SignedInUser user = signedIn(req);
-    if (path.startsWith("/platform/") && user != null && !Role.PLATFORM_TENANT.equals(user.tenant())) {
+    if (AccessRules.required(path).isPresent() && user != null && !Role.PLATFORM_TENANT.equals(user.tenant())) {
       res.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
+    String target = path.equals("/") ? "/index.xhtml" : path;
+    if (!servable(target)) {
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
     if (!allowed(req, res, user, context, path)) {
       return;
     }
+    headers(res, user, path, target);
     req.setAttribute(BASE, context);
-    String target = path.equals("/") ? "/index.xhtml" : path;
     TenantContext.runAsIo(Role.PLATFORM_TENANT, () -> {
       if (!target.equals(path)) {
         req.getRequestDispatcher(target).forward(req, res);
@@ -132,6 +192,41 @@ public class TenantFilter extends HttpFilter {
         chain.doFilter(req, res);
       }
     });
+  }
+
+  /**
+   * Whether {@code target} is something this web application serves: a file or folder of the public webapp
+   * (WEB-INF and META-INF were refused before), a Faces resource, or a path a servlet is mapped to. Nothing
+   * else is forwarded, so a forward can never reach what the container would not serve to a browser.
+   */
+  private boolean servable(String target) {
+    if (RequestPaths.isPrivate(target)) {
+      return false;
+    }
+    if (RequestPaths.firstSegment(target).equals("jakarta.faces.resource")) {
+      return true;
+    }
+    for (String mapped : servletPaths) {
+      if (mapped.endsWith("/") ? target.startsWith(mapped) || target.equals(mapped.substring(0, mapped.length() - 1))
+          : target.equals(mapped)) {
+        return true;
+      }
+    }
+    try {
+      return getServletContext().getResource(target) != null;
+    } catch (MalformedURLException e) {
+      return false;
+    }
+  }
+
+  /** Signed-in answers are never stored by browsers or proxies; answers that are not Faces pages get a strict policy. */
+  private static void headers(HttpServletResponse res, SignedInUser user, String path, String target) {
+    if (user != null || AccessRules.required(path).isPresent()) {
+      res.setHeader("Cache-Control", "no-store");
+    }
+    if (!target.endsWith(".xhtml") && !target.endsWith("/")) {
+      res.setHeader("Content-Security-Policy", STATIC_CSP);
+    }
   }
 
   /** Sends anonymous visitors of a protected page to sign-in, and refuses the wrong role. */
