@@ -25,6 +25,8 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=1280,900", "--user-data-dir=" + profile);
+    // the console log, kept across page loads: Chromium reports every Content-Security-Policy violation there
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
@@ -79,8 +81,39 @@ public final class Browser implements AutoCloseable {
     return cookie == null ? null : cookie.getValue();
   }
 
+  /** Content-Security-Policy violations Chromium reported since the last call, on any page this browser showed. */
+  public java.util.List<String> cspViolations() {
+    java.util.List<String> found = new java.util.ArrayList<>();
+    for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+      if (entry.getMessage().contains("Content Security Policy") || entry.getMessage().contains("Content-Security-Policy")) {
+        found.add(entry.getMessage());
+      }
+    }
+    violations.addAll(found);
+    return found;
+  }
+
+  private final java.util.List<String> violations = new java.util.ArrayList<>();
+
+  /** For a test that provokes a violation on purpose: what was reported so far no longer fails {@link #close}. */
+  public void forgetViolations() {
+    cspViolations();
+    violations.clear();
+  }
+
+  /**
+   * Quits the browser, and fails the test that used it when any page it showed broke the portal's
+   * Content-Security-Policy: every browser test is also a check that the pages satisfy their policy.
+   */
   @Override
   public void close() {
-    driver.quit();
+    try {
+      cspViolations();
+    } finally {
+      driver.quit();
+    }
+    if (!violations.isEmpty()) {
+      throw new AssertionError("Content-Security-Policy violations: " + violations);
+    }
   }
 }
