@@ -253,6 +253,17 @@ class RequestGateIT {
   }
 
   @Test
+  void metricsAreNotServedOnThePublicPort() throws Exception {
+    // Payara's /metrics lives at the server's root, outside the portal's context
+    for (String path : List.of("/metrics", "/metrics/base", "/metrics/application")) {
+      HttpResponse<String> answer = callers.get(ANONYMOUS).send(HttpRequest.newBuilder(URI.create(
+          base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(answer.statusCode() == 403 || answer.statusCode() == 404, path + " answered " + answer.statusCode());
+      assertFalse(answer.body().contains("# TYPE") || answer.body().contains("jvm"), path + " shows metrics");
+    }
+  }
+
+  @Test
   void aSessionIdInTheUrlIsRefusedAndNeverSignsAnyoneIn() throws Exception {
     HttpClient learner = PortalHttp.signedIn(base + "t/acme/", "learner@acme.example");
     assertEquals(200, rawGet(learner, "/t/acme/learn/index.xhtml", null).statusCode());
