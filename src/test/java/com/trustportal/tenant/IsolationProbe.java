@@ -23,6 +23,29 @@ public class IsolationProbe {
 
   @Inject @TenantData EntityManager em;
 
+  @jakarta.annotation.Resource(lookup = "java:app/jdbc/portal")
+  javax.sql.DataSource dataSource;
+
+  /**
+   * Writes, below the ORM, an invitation of {@code tenant} for {@code accountId}: the database must refuse it
+   * when the account belongs to another tenant. Returns the database's refusal, or null when it was written.
+   */
+  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+  public String crossTenantInvitation(String tenant, String accountId) {
+    try (var c = dataSource.getConnection(); var insert = c.prepareStatement(
+        "INSERT INTO invitation (id, tenant_id, account_id, token_hash, created_at, expires_at, version) "
+            + "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)")) {
+      insert.setString(1, UUID.randomUUID().toString());
+      insert.setString(2, tenant);
+      insert.setString(3, accountId);
+      insert.setString(4, UUID.randomUUID().toString().replace("-", "") + "00000000000000000000000000000000");
+      insert.executeUpdate();
+      return null;
+    } catch (java.sql.SQLException e) {
+      return e.getMessage();
+    }
+  }
+
   public static TenantConfig tenant(String prefix, String... learnerEmails) {
     String slug = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
     List<TenantConfig.InitialAccount> accounts = new java.util.ArrayList<>();

@@ -67,6 +67,16 @@ class TenantIsolationIT {
   }
 
   @Test
+  void theDatabaseItselfRefusesARowThatPointsAtAnotherTenantsAccount() {
+    // below the ORM: a row of tenant b naming tenant a's account breaks the (tenant_id, account_id) key
+    String refusal = probe.crossTenantInvitation(b, aLearner);
+    assertTrue(refusal != null && refusal.toUpperCase(java.util.Locale.ROOT).contains("INVITATION_ACCOUNT_SAME_TENANT"),
+        "a cross-tenant reference was written or refused for another reason: " + refusal);
+    // the same row for the account's own tenant is accepted
+    assertNull(probe.crossTenantInvitation(a, aLearner));
+  }
+
+  @Test
   void jpqlSeesOnlyTheOwnTenantsRows() {
     List<String> emails = as(a, probe::jpqlEmails);
     assertEquals(Set.of("boss@" + a + ".example", "same@shared.example", "only-a@shared.example", "extra@" + a + ".example"),
