@@ -153,7 +153,6 @@ public class TenantFilter extends HttpFilter {
   }
 
   private static SignedInUser signedIn(HttpServletRequest req) {
-    HttpSession session = req.getSession(false);
-    return session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+    return jakarta.enterprise.inject.spi.CDI.current().select(com.trustportal.identity.web.LiveSession.class).get().current(req).orElse(null);
   }
 }
