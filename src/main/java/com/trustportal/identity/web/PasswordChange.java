@@ -2,6 +2,7 @@ package com.trustportal.identity.web;
 
 import com.trustportal.identity.boundary.AccountRefused;
 import com.trustportal.identity.boundary.Accounts;
+import com.trustportal.identity.entity.SignedInUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -26,7 +27,9 @@ public class PasswordChange {
   public void change() {
     HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
     try {
-      live.signedIn(request, accounts.changePassword(user.get(), current, chosen, repeated, ClientAddress.of(request)));
+      SignedInUser changed = accounts.changePassword(user.get(), current, chosen, repeated, ClientAddress.of(request));
+      request.changeSessionId(); // a new id with the new password: an id seen before the change is worth nothing
+      live.signedIn(request, changed);
       faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
           "Your password is changed. Every other session of yours has ended.", null));
     } catch (AccountRefused e) {
