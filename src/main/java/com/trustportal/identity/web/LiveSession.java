@@ -58,7 +58,7 @@ public class LiveSession {
       request.setAttribute(CHECKED, user);
       return Optional.of(user);
     }
-    LOG.info(() -> "Tenant " + user.tenant() + ": a session of " + user.email() + " ended (account changed)");
+    LOG.info(() -> "Tenant " + user.tenant() + ": a session of " + user.email() + " ended (account or tenant changed)");
     try {
       session.invalidate();
     } catch (IllegalStateException alreadyInvalidated) {
