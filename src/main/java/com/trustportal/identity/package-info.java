@@ -1,6 +1,8 @@
 /**
  * Who is signed in, to which tenant, in which role. Accounts are tenant-owned; passwords are
- * PBKDF2-hashed; failed sign-ins are throttled in the database; the session holds only a small
- * serialisable {@link com.trustportal.identity.entity.SignedInUser}.
+ * PBKDF2-hashed; password guessing is slowed per client address (never by locking the account, which
+ * would let anyone lock anyone out); the session holds only a small serialisable
+ * {@link com.trustportal.identity.entity.SignedInUser}, honoured on each request only while the account's
+ * security version is still the one it was signed in with.
  */
 package com.trustportal.identity;

@@ -156,20 +156,20 @@ class EnrolmentIT {
     String email = "dee-" + run + "@enrol.example";
     Enrolment.Imported imported = as(() -> enrolment.confirm(admin, bytes(HEADER + email + ",Dee,Ng,,,\n")));
     String token = imported.invitations().get(0).token();
-    assertTrue(as(() -> accounts.signIn(email, "a-long-new-password")).isEmpty(), "no password before the invitation");
+    assertTrue(as(() -> accounts.signIn(email, "a-long-new-password", "127.0.0.1").user()).isEmpty(), "no password before the invitation");
     assertEquals(email, as(() -> invitations.openFor(token)).orElseThrow());
 
     InvitationRefused tooShort = assertThrows(InvitationRefused.class,
         () -> as(() -> invitations.accept(token, "short", "short")));
     assertTrue(tooShort.getMessage().contains("12 characters"));
     assertEquals(email, as(() -> invitations.accept(token, "a-long-new-password", "a-long-new-password")));
-    assertTrue(as(() -> accounts.signIn(email, "a-long-new-password")).isPresent());
+    assertTrue(as(() -> accounts.signIn(email, "a-long-new-password", "127.0.0.1").user()).isPresent());
 
     InvitationRefused twice = assertThrows(InvitationRefused.class,
         () -> as(() -> invitations.accept(token, "another-long-password", "another-long-password")));
     assertTrue(twice.getMessage().contains("already used"), twice.getMessage());
     assertTrue(as(() -> invitations.openFor(token)).isEmpty());
-    assertTrue(as(() -> accounts.signIn(email, "another-long-password")).isEmpty(), "the password stays the first one");
+    assertTrue(as(() -> accounts.signIn(email, "another-long-password", "127.0.0.1").user()).isEmpty(), "the password stays the first one");
 
     String other = "eve-" + run + "@enrol.example";
     as(() -> enrolment.confirm(admin, bytes(HEADER + other + ",Eve,Ek,,,\n")));
@@ -217,7 +217,7 @@ class EnrolmentIT {
     });
     assertEquals(before - 1, as(() -> learners.seatsUsed(admin)));
     assertTrue(as(() -> accounts.byEmail(email)).map(a -> !a.active()).orElseThrow());
-    assertTrue(as(() -> accounts.signIn(email, "whatever-password-1")).isEmpty());
+    assertTrue(as(() -> accounts.signIn(email, "whatever-password-1", "127.0.0.1").user()).isEmpty());
     Enrolment.Preview again = as(() -> enrolment.preview(admin, bytes(HEADER + email + ",Ivy,Quinn,East,,\n")));
     assertEquals(1, again.count(Enrolment.Outcome.REACTIVATE), "importing a deactivated learner reactivates them");
 

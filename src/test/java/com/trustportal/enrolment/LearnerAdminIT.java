@@ -229,7 +229,7 @@ class LearnerAdminIT {
         () -> as(() -> invitations.accept(old, "a-long-new-password", "a-long-new-password")));
     assertTrue(refused.getMessage().contains("expired"), refused.getMessage());
     assertEquals(email, as(() -> invitations.accept(fresh, "a-long-new-password", "a-long-new-password")));
-    assertTrue(as(() -> accounts.signIn(email, "a-long-new-password")).isPresent());
+    assertTrue(as(() -> accounts.signIn(email, "a-long-new-password", "127.0.0.1").user()).isPresent());
     assertEquals(2, as(() -> fixture.invitationsOf(added.account().id())));
     assertTrue(as(() -> audit.page(admin, 0, 50)).stream().anyMatch(e -> e.action() == AuditEntry.Action.INVITATION_REISSUED
         && e.subject().equals(email) && e.detail().contains("1 earlier link(s) revoked")));

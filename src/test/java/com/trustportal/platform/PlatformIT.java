@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.trustportal.Deployments;
 import com.trustportal.identity.boundary.Accounts;
-import com.trustportal.identity.entity.Account;
+import com.trustportal.identity.boundary.SignInResult;
+import com.trustportal.identity.control.SignInThrottle;
 import com.trustportal.identity.entity.SignedInUser;
 import com.trustportal.tenant.IsolationProbe;
 import com.trustportal.tenant.boundary.TenantProvisioning;
@@ -130,19 +131,23 @@ class PlatformIT {
   }
 
   @Test
-  void fiveWrongPasswordsThrottleTheAccountEvenForTheRightPassword() {
+  void fiveWrongPasswordsFromOneAddressThrottleThatAddressOnlyNeverTheAccount() {
     TenantConfig config = IsolationProbe.tenant("thr", "rep@thr.example");
     TenantContext.runAs(config.slug(), () -> provisioning.apply(config));
     String email = "rep@thr.example";
 
     for (int i = 0; i < 4; i++) {
-      assertTrue(signIn(config.slug(), email, "wrong-password").isEmpty());
+      assertTrue(signIn(config.slug(), email, "wrong-password", ATTACKER).user().isEmpty());
     }
-    assertTrue(signIn(config.slug(), email, "learner-password-1").isPresent(), "four failures must not lock");
-    for (int i = 0; i < Account.MAX_FAILED_SIGN_INS; i++) {
-      assertTrue(signIn(config.slug(), email, "wrong-password").isEmpty());
+    assertTrue(signIn(config.slug(), email, "learner-password-1", ATTACKER).user().isPresent(), "four failures must not throttle");
+    for (int i = 0; i < SignInThrottle.PER_ACCOUNT_AND_ADDRESS.freeFailures(); i++) {
+      assertTrue(signIn(config.slug(), email, "wrong-password", ATTACKER).user().isEmpty());
     }
-    assertTrue(signIn(config.slug(), email, "learner-password-1").isEmpty(), "fifth failure must lock");
+    SignInResult throttled = signIn(config.slug(), email, "learner-password-1", ATTACKER);
+    assertTrue(throttled.user().isEmpty(), "the fifth failure must make this address wait, even with the right password");
+    assertTrue(throttled.retryAfter().isPresent());
+    assertTrue(signIn(config.slug(), email, "learner-password-1", OWNER).user().isPresent(),
+        "the person on another address still signs in");
   }
 
   @Test
@@ -152,25 +157,25 @@ class PlatformIT {
     String email = "rep@par.example";
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
-      List<Future<Optional<SignedInUser>>> right = new ArrayList<>();
+      List<Future<SignInResult>> right = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        right.add(pool.submit(() -> signIn(config.slug(), email, "learner-password-1")));
+        right.add(pool.submit(() -> signIn(config.slug(), email, "learner-password-1", OWNER)));
       }
-      for (Future<Optional<SignedInUser>> each : right) {
-        assertTrue(each.get(60, TimeUnit.SECONDS).isPresent(), "a parallel sign-in with the right password failed");
+      for (Future<SignInResult> each : right) {
+        assertTrue(each.get(60, TimeUnit.SECONDS).user().isPresent(), "a parallel sign-in with the right password failed");
       }
-      List<Future<Optional<SignedInUser>>> wrong = new ArrayList<>();
-      for (int i = 0; i < Account.MAX_FAILED_SIGN_INS; i++) {
-        wrong.add(pool.submit(() -> signIn(config.slug(), email, "wrong-password")));
+      List<Future<SignInResult>> wrong = new ArrayList<>();
+      for (int i = 0; i < SignInThrottle.PER_ACCOUNT_AND_ADDRESS.freeFailures(); i++) {
+        wrong.add(pool.submit(() -> signIn(config.slug(), email, "wrong-password", ATTACKER)));
       }
-      for (Future<Optional<SignedInUser>> each : wrong) {
-        assertTrue(each.get(60, TimeUnit.SECONDS).isEmpty());
+      for (Future<SignInResult> each : wrong) {
+        assertTrue(each.get(60, TimeUnit.SECONDS).user().isEmpty());
       }
     } finally {
       pool.shutdownNow();
     }
-    assertTrue(signIn(config.slug(), email, "learner-password-1").isEmpty(),
-        "five parallel failures must all count and lock the account");
+    assertTrue(signIn(config.slug(), email, "learner-password-1", ATTACKER).retryAfter().isPresent(),
+        "five parallel failures must all count and make that address wait");
   }
 
   @Test
@@ -195,7 +200,14 @@ class PlatformIT {
     assertTrue(signIn("acme", "learner@acme.example", "demo-password").isPresent());
   }
 
+  private static final String ATTACKER = "192.0.2.66";
+  private static final String OWNER = "198.51.100.7";
+
   private Optional<SignedInUser> signIn(String tenant, String email, String password) {
-    return TenantContext.callAsUnchecked(tenant, () -> accounts.signIn(email, password));
+    return signIn(tenant, email, password, OWNER).user();
+  }
+
+  private SignInResult signIn(String tenant, String email, String password, String address) {
+    return TenantContext.callAsUnchecked(tenant, () -> accounts.signIn(email, password, address));
   }
 }

@@ -3,6 +3,7 @@ package com.trustportal.api.boundary;
 import com.trustportal.api.entity.ApiToken;
 import com.trustportal.audit.boundary.AuditTrail;
 import com.trustportal.audit.entity.AuditEntry;
+import com.trustportal.identity.entity.Account;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.entity.SignedInUser;
 import com.trustportal.tenant.control.TenantContext;
@@ -72,10 +73,20 @@ public class ApiTokens {
       return Optional.empty();
     }
     Optional<ApiToken> found = em.createNamedQuery(ApiToken.FIND_BY_HASH, ApiToken.class)
-        .setParameter("hash", ApiToken.hash(presented)).getResultStream().findFirst().filter(ApiToken::active);
+        .setParameter("hash", ApiToken.hash(presented)).getResultStream().findFirst().filter(ApiToken::active)
+        .filter(this::creatorIsStillAnAdmin);
     Instant now = clock.instant();
     found.ifPresent(t -> t.usedAt(now));
     return found.map(t -> new SignedInUser(tenant, t.id(), callerName(t), "API token " + t.name(), Role.ADMIN));
+  }
+
+  /**
+   * A token acts as an admin, so it works only while the admin who created it is one: an active account
+   * of this tenant whose current role is admin. Demoting or deactivating the creator stops their tokens.
+   */
+  private boolean creatorIsStillAnAdmin(ApiToken token) {
+    return em.createNamedQuery(Account.FIND_BY_EMAIL, Account.class).setParameter("email", token.createdBy())
+        .getResultStream().findFirst().filter(a -> a.active() && a.role() == Role.ADMIN).isPresent();
   }
 
   /** How the token appears as actor (audit trail): its name, marked as a token. */

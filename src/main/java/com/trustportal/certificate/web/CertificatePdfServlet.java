@@ -10,12 +10,12 @@ import com.trustportal.identity.entity.SignedInUser;
 import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
+import com.trustportal.identity.web.LiveSession;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +33,12 @@ import java.util.Optional;
 public class CertificatePdfServlet extends HttpServlet {
 
   @Inject Certificates certificates;
+  @Inject LiveSession liveSession;
   @Inject TenantDirectory directory;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    HttpSession session = req.getSession(false);
-    SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+    SignedInUser user = liveSession.current(req).orElse(null);
     String path = Optional.ofNullable(req.getPathInfo()).orElse("");
     Optional<TenantConfig> tenant = TenantContext.current().flatMap(directory::bySlug);
     if (user == null || tenant.isEmpty() || !path.endsWith(".pdf")) {

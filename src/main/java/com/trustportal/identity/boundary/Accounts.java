@@ -1,58 +1,139 @@
 package com.trustportal.identity.boundary;
 
+import com.trustportal.audit.boundary.AuditTrail;
+import com.trustportal.audit.entity.AuditEntry;
 import com.trustportal.identity.control.PasswordHasher;
+import com.trustportal.identity.control.SecurityStates;
+import com.trustportal.identity.control.SignInThrottle;
 import com.trustportal.identity.entity.Account;
+import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.entity.SignedInUser;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantData;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Sign-in and account queries of the current tenant. Unknown e-mail, wrong password, inactive or
- * throttled account all give the same empty answer after the same work, so the response never
- * tells whether an address has an account.
+ * Sign-in, the account's security state that sessions are checked against, ending sessions, and
+ * account queries of the current tenant. Unknown e-mail, wrong password and inactive account all give
+ * the same empty answer after the same work, so the response never tells whether an address has an
+ * account; guessing is slowed per client address by {@link SignInThrottle}.
  */
 @Stateless
 public class Accounts {
 
+  /** The shortest password a person may choose. */
+  public static final int MIN_PASSWORD = 12;
+
   @Inject @TenantData EntityManager em;
+  @Inject SignInThrottle throttle;
+  @Inject AuditTrail audit;
 
   Clock clock = Clock.systemUTC();
 
-  public Optional<SignedInUser> signIn(String email, String password) {
-    Instant now = clock.instant();
-    Optional<Account> found = byEmail(email);
+  /** Signs in with e-mail and password from {@code clientAddress} (see {@code identity.web.ClientAddress}). */
+  public SignInResult signIn(String email, String password, String clientAddress) {
+    Optional<Duration> wait = throttle.refusal(email, clientAddress);
+    if (wait.isPresent()) {
+      return SignInResult.refused(wait);
+    }
+    Optional<Account> found = email == null ? Optional.empty() : byEmail(email).filter(Account::canSignIn);
     if (found.isEmpty()) {
-      PasswordHasher.burnEqualTime(password);
-      return Optional.empty();
+      PasswordHasher.burnEqualTime(password == null ? "" : password);
+      return SignInResult.refused(throttle.failed(email, clientAddress));
     }
     Account account = found.get();
-    if (!account.canSignIn(now)) {
-      PasswordHasher.burnEqualTime(password);
-      return Optional.empty();
+    if (!PasswordHasher.verify(password == null ? "" : password, account.passwordHash())) {
+      return SignInResult.refused(throttle.failed(email, clientAddress));
     }
-    boolean matches = PasswordHasher.verify(password, account.passwordHash());
-    // Parallel sign-ins of one account (two tabs, a retried request) each update this row: take the
-    // row lock and re-read it, so they queue instead of failing on the version, and no failed
-    // attempt is lost from the count.
+    // Parallel sign-ins of one account (two tabs, a retried request) each write the last sign-in: take
+    // the row lock and re-read it, so they queue instead of failing on the row version.
+    String checked = account.passwordHash();
     em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
-    if (!matches) {
-      account.failedSignIn(now);
-      return Optional.empty();
+    if (!account.canSignIn() || !checked.equals(account.passwordHash())) {
+      return SignInResult.refused(Optional.empty()); // changed by a parallel request while this one was hashing
     }
-    if (!account.canSignIn(now)) {
-      return Optional.empty(); // locked by a parallel attempt while this one was hashing
+    throttle.succeeded(email, clientAddress);
+    account.signedIn(clock.instant());
+    return SignInResult.signedIn(SignedInUser.of(TenantContext.require(), account));
+  }
+
+  /**
+   * What a session of this account is checked against, read from the database in a transaction of its
+   * own (the caller may be anywhere in a request); empty when the account is gone.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Optional<SecurityStates.State> securityState(String accountId) {
+    return byId(accountId).map(a -> new SecurityStates.State(a.securityVersion(), a.role(), a.active()));
+  }
+
+  /** An admin ends every open session of one account of the tenant (for example a lost laptop). */
+  public void endSessions(SignedInUser admin, String accountId) {
+    SignedInUser.require(admin, TenantContext.require(), Role.ADMIN, "only the organisation's admins end other people's sessions");
+    Account account = accountId == null ? null : em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    if (account == null) {
+      throw new AccountRefused(AccountRefused.Reason.NO_SUCH_ACCOUNT, "account: no such account in this organisation");
     }
-    account.signedIn(now);
-    return Optional.of(new SignedInUser(
-        TenantContext.require(), account.id(), account.email(), account.name(), account.role()));
+    account.endSessions();
+    audit.record(admin, AuditEntry.Action.SESSIONS_ENDED, account.email(), "every open session of " + account.name()
+        + " was ended");
+  }
+
+  /** Signs the person out on every device and browser, this one included. */
+  public void endOwnSessions(SignedInUser user) {
+    Account account = own(user);
+    account.endSessions();
+  }
+
+  /**
+   * Changes one's own password, after checking the current one: every other session ends. Returns the
+   * session entry for the caller's own session, which goes on with the new version.
+   */
+  public SignedInUser changePassword(SignedInUser user, String current, String chosen, String repeated, String clientAddress) {
+    Account account = own(user);
+    if (chosen == null || chosen.length() < MIN_PASSWORD) {
+      throw new AccountRefused(AccountRefused.Reason.WEAK_PASSWORD, "Choose a password of at least " + MIN_PASSWORD
+          + " characters.");
+    }
+    if (!chosen.equals(repeated)) {
+      throw new AccountRefused(AccountRefused.Reason.WEAK_PASSWORD, "The two new passwords are not the same.");
+    }
+    Optional<Duration> wait = throttle.refusal(account.email(), clientAddress);
+    if (wait.isPresent()) {
+      throw new AccountRefused(AccountRefused.Reason.THROTTLED, "Too many attempts. Try again in "
+          + seconds(wait.get()) + " seconds.");
+    }
+    if (!PasswordHasher.verify(current == null ? "" : current, account.passwordHash())) {
+      throttle.failed(account.email(), clientAddress);
+      throw new AccountRefused(AccountRefused.Reason.WRONG_PASSWORD, "The current password is not right.");
+    }
+    account.changePassword(PasswordHasher.hash(chosen));
+    return SignedInUser.of(TenantContext.require(), account);
+  }
+
+  /** Whole seconds to wait, rounded up (a wait of 0.2 s reads "1 second", never "0"). */
+  public static long seconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
+  }
+
+  private Account own(SignedInUser user) {
+    if (user == null || !user.tenant().equals(TenantContext.require())) {
+      throw new SecurityException("sign in first");
+    }
+    Account account = em.find(Account.class, user.accountId(), LockModeType.PESSIMISTIC_WRITE);
+    if (account == null || !account.acceptsSession(user.securityVersion())) {
+      throw new SecurityException("this session has ended; sign in again");
+    }
+    return account;
   }
 
   public Optional<Account> byEmail(String email) {
@@ -67,7 +148,7 @@ public class Accounts {
   }
 
   public Optional<Account> byId(String accountId) {
-    return Optional.ofNullable(em.find(Account.class, accountId));
+    return Optional.ofNullable(accountId == null ? null : em.find(Account.class, accountId));
   }
 
   /** Active accounts with at least one active direct report (the managers' weekly digest). */

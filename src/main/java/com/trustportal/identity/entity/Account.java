@@ -3,6 +3,7 @@ package com.trustportal.identity.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -11,7 +12,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,10 +22,12 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * A person's sign-in within one tenant. The e-mail is unique per tenant only: the same address in
- * two companies is two unrelated accounts. Failed sign-ins are counted here, in the database, so
- * throttling holds across restarts and nodes.
+ * two companies is two unrelated accounts. The security version is what open sessions are checked
+ * against on every request: each change that must end them (deactivation, a new role, a new
+ * password, "end sessions") moves it on here, in the behaviour method, so no caller can forget it.
  */
 @Entity
+@EntityListeners(AccountChanges.class)
 @Table(name = "account")
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "tenant_id", length = 40)
@@ -60,8 +62,6 @@ public class Account {
   public static final String FIND_MANAGERS = "Account.findManagers";
   /** Accounts that take a seat: the same rule as {@link #takesASeat()}, counted in the database. */
   public static final String COUNT_SEATS = "Account.countSeats";
-  public static final int MAX_FAILED_SIGN_INS = 5;
-  public static final Duration LOCKOUT = Duration.ofMinutes(15);
 
   @Id
   @Column(length = 36)
@@ -83,11 +83,9 @@ public class Account {
   @Column(nullable = false)
   private boolean active = true;
 
-  @Column(name = "failed_sign_ins", nullable = false)
-  private int failedSignIns;
-
-  @Column(name = "locked_until")
-  private Instant lockedUntil;
+  /** Moved on by every change that must end the account's sessions; see {@link #endSessions()}. */
+  @Column(name = "security_version", nullable = false)
+  private long securityVersion;
 
   @Column(name = "last_sign_in")
   private Instant lastSignIn;
@@ -124,8 +122,12 @@ public class Account {
     this.name = Objects.requireNonNull(name).strip();
   }
 
+  /** A new role ends the open sessions, which still carry the old one (a demoted admin keeps no admin page). */
   public void changeRole(Role role) {
-    this.role = Objects.requireNonNull(role);
+    if (this.role != Objects.requireNonNull(role)) {
+      this.role = role;
+      endSessions();
+    }
   }
 
   public void reportTo(Account manager) {
@@ -142,7 +144,10 @@ public class Account {
 
   /** Deactivated accounts cannot sign in and free their seat; their history stays. */
   public void deactivate() {
-    this.active = false;
+    if (active) {
+      this.active = false;
+      endSessions();
+    }
   }
 
   public void reactivate() {
@@ -160,33 +165,39 @@ public class Account {
       throw new IllegalStateException("account " + email + " already has a password");
     }
     this.passwordHash = Objects.requireNonNull(passwordHash);
+    endSessions();
+  }
+
+  /** A new password (the person changed it, or it was reset): every session signed in with the old one ends. */
+  public void changePassword(String passwordHash) {
+    this.passwordHash = Objects.requireNonNull(passwordHash);
+    endSessions();
+  }
+
+  /**
+   * Ends every open session of this account, on every node: sessions carry the version they were
+   * signed in with, and a request whose version is not the account's current one runs as anonymous.
+   */
+  public void endSessions() {
+    securityVersion++;
   }
 
   public String team() {
     return team;
   }
 
-  public boolean isLocked(Instant now) {
-    return lockedUntil != null && now.isBefore(lockedUntil);
-  }
-
-  public boolean canSignIn(Instant now) {
-    return active && passwordHash != null && !isLocked(now);
-  }
-
-  /** Counts a wrong password; the fifth in a row locks the account for {@link #LOCKOUT}. */
-  public void failedSignIn(Instant now) {
-    failedSignIns++;
-    if (failedSignIns >= MAX_FAILED_SIGN_INS) {
-      lockedUntil = now.plus(LOCKOUT);
-      failedSignIns = 0;
-    }
+  /** Whether a password can be checked at all; guessing is slowed per client address, not here (SignInThrottle). */
+  public boolean canSignIn() {
+    return active && passwordHash != null;
   }
 
   public void signedIn(Instant now) {
-    failedSignIns = 0;
-    lockedUntil = null;
     lastSignIn = now;
+  }
+
+  /** Whether a session signed in with {@code version} may still act for this account. */
+  public boolean acceptsSession(long version) {
+    return active && version == securityVersion;
   }
 
   public String id() {
@@ -221,7 +232,7 @@ public class Account {
     return lastSignIn;
   }
 
-  public int failedSignIns() {
-    return failedSignIns;
+  public long securityVersion() {
+    return securityVersion;
   }
 }

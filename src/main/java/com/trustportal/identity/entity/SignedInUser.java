@@ -7,12 +7,16 @@ import java.util.Set;
 /**
  * What the HTTP session keeps about the person signed in: small and Serializable so that a later
  * cluster can replicate sessions. The tenant is part of it; the request filter refuses the session
- * on every URL of any other tenant.
+ * on every URL of any other tenant. {@code securityVersion} is the account's version at sign-in: the
+ * session is only honoured while the account still has that version (see {@link Account#endSessions()}).
  */
-public record SignedInUser(String tenant, String accountId, String email, String name, Role role)
+public record SignedInUser(String tenant, String accountId, String email, String name, Role role, long securityVersion)
     implements Serializable {
 
   public static final String SESSION_KEY = "portal.user";
+
+  /** The version of a caller that is not a browser session (an API token, an audit actor): never accepted as a session. */
+  public static final long NO_SESSION = -1;
 
   public SignedInUser {
     Objects.requireNonNull(tenant);
@@ -20,6 +24,16 @@ public record SignedInUser(String tenant, String accountId, String email, String
     Objects.requireNonNull(email);
     Objects.requireNonNull(name);
     Objects.requireNonNull(role);
+  }
+
+  /** A caller that acts in a boundary but is not a signed-in session (API token, audit actor). */
+  public SignedInUser(String tenant, String accountId, String email, String name, Role role) {
+    this(tenant, accountId, email, name, role, NO_SESSION);
+  }
+
+  /** The session entry for {@code account} of {@code tenant}, as it is now. */
+  public static SignedInUser of(String tenant, Account account) {
+    return new SignedInUser(tenant, account.id(), account.email(), account.name(), account.role(), account.securityVersion());
   }
 
   /**

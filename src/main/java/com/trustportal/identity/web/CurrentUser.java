@@ -6,20 +6,25 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** The signed-in person as pages see them (name, role checks for the navigation). */
+/**
+ * The signed-in person as pages see them (name, role checks for the navigation): the same answer as
+ * the request filter's, from {@link LiveSession}, so a page never shows a session that has ended.
+ */
 @Named
 @RequestScoped
 public class CurrentUser {
 
   @Inject FacesContext faces;
+  @Inject LiveSession live;
 
   public SignedInUser get() {
-    return (SignedInUser) faces.getExternalContext().getSessionMap().get(SignedInUser.SESSION_KEY);
+    return live.current((HttpServletRequest) faces.getExternalContext().getRequest()).orElse(null);
   }
 
   public boolean isSignedIn() {
-    return faces.getExternalContext().getSession(false) != null && get() != null;
+    return get() != null;
   }
 
   public boolean isLearner() {

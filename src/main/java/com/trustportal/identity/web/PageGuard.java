@@ -10,7 +10,7 @@ import jakarta.faces.event.PhaseId;
 import jakarta.faces.event.PhaseListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
+import jakarta.enterprise.inject.spi.CDI;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -51,10 +51,12 @@ public class PageGuard implements PhaseListener {
     // the check runs before the phase
   }
 
-  /** Whether the request's signed-in user, in the tenant the request runs in, has {@code needed}. */
+  /**
+   * Whether the request's signed-in user (checked against the account by {@link LiveSession}), in the tenant the
+   * request runs in, has {@code needed}.
+   */
   public static boolean permits(HttpServletRequest request, Role needed) {
-    HttpSession session = request.getSession(false);
-    SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+    SignedInUser user = CDI.current().select(LiveSession.class).get().current(request).orElse(null);
     Optional<String> tenant = TenantContext.current();
     return user != null && tenant.isPresent() && user.tenant().equals(tenant.get()) && user.has(needed);
   }

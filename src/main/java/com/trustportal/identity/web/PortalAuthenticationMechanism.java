@@ -1,6 +1,7 @@
 package com.trustportal.identity.web;
 
 import com.trustportal.identity.boundary.Accounts;
+import com.trustportal.identity.boundary.SignInResult;
 import com.trustportal.identity.entity.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,33 +20,38 @@ import java.util.Optional;
  * {@code SecurityContext.authenticate} with the e-mail and password; this mechanism checks them
  * against the current tenant's accounts (the tenant was fixed by the request filter), issues a new
  * session id and keeps a small {@link SignedInUser} in the session. Later requests are recognised
- * from that session entry.
+ * through {@link LiveSession}, which checks that entry against the account as it is now.
  */
 @ApplicationScoped
 public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+  /** Request attribute: whole seconds the client must wait before its next guess (a {@code Long}). */
+  public static final String RETRY_AFTER = "portal.signIn.retryAfter";
+
   @Inject Accounts accounts;
+  @Inject LiveSession live;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     Credential credential = context.getAuthParameters().getCredential();
     if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential form) {
-      Optional<SignedInUser> user = accounts.signIn(form.getCaller(), form.getPasswordAsString());
-      if (user.isEmpty()) {
+      SignInResult result = accounts.signIn(form.getCaller(), form.getPasswordAsString(), ClientAddress.of(request));
+      if (result.user().isEmpty()) {
+        result.retryAfter().ifPresent(wait -> request.setAttribute(RETRY_AFTER, Accounts.seconds(wait)));
         return AuthenticationStatus.SEND_FAILURE;
       }
+      SignedInUser user = result.user().get();
       // a new session id on sign-in, so an id planted before sign-in (session fixation) is worthless
       if (request.getSession(false) != null) {
         request.changeSessionId();
       }
-      request.getSession(true).setAttribute(SignedInUser.SESSION_KEY, user.get());
-      return context.notifyContainerAboutLogin(user.get().principalName(), user.get().groups());
-    }
-    HttpSession session = request.getSession(false);
-    SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
-    if (user != null) {
+      live.signedIn(request, user);
       return context.notifyContainerAboutLogin(user.principalName(), user.groups());
+    }
+    Optional<SignedInUser> user = live.current(request);
+    if (user.isPresent()) {
+      return context.notifyContainerAboutLogin(user.get().principalName(), user.get().groups());
     }
     return context.doNothing();
   }
@@ -56,5 +62,6 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     if (session != null) {
       session.invalidate();
     }
+    live.signedOut(request);
   }
 }

@@ -1,6 +1,6 @@
 package com.trustportal.identity.web;
 
-import com.trustportal.identity.entity.Role;
+import com.trustportal.identity.boundary.Accounts;
 import com.trustportal.identity.entity.SignedInUser;
 import com.trustportal.tenant.web.TenantFilter;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,11 +24,13 @@ import java.io.IOException;
 @RequestScoped
 public class SignIn {
 
-  /** One answer for unknown e-mail, wrong password and throttled account. */
-  static final String FAILED = "E-mail or password is not right, or there were too many attempts. Try again in a few minutes.";
+  /** One answer for unknown e-mail, wrong password and inactive account. */
+  static final String FAILED = "E-mail or password is not right.";
 
   @Inject SecurityContext security;
   @Inject FacesContext faces;
+  @Inject LiveSession live;
+  @Inject Accounts accounts;
 
   @NotBlank @Size(max = 254) private String email;
   @NotBlank @Size(max = 200) private String password;
@@ -45,7 +47,22 @@ public class SignIn {
       ec.redirect(base() + landing(user));
       return;
     }
-    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, FAILED, null));
+    Object retryAfter = request.getAttribute(PortalAuthenticationMechanism.RETRY_AFTER);
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, retryAfter == null ? FAILED
+        : tooManyAttempts((Long) retryAfter), null));
+  }
+
+  /** The throttle's answer: it depends on the e-mail as typed and the client's address, not on whether an account exists. */
+  static String tooManyAttempts(long seconds) {
+    return "Too many attempts. Try again in " + seconds + (seconds == 1 ? " second." : " seconds.");
+  }
+
+  /** Ends every session of the person, on every device, and this one too (a lost phone, a shared computer). */
+  public void signOutEverywhere() throws Exception {
+    ExternalContext ec = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) ec.getRequest();
+    live.current(request).ifPresent(accounts::endOwnSessions);
+    signOut();
   }
 
   public void signOut() throws Exception {
@@ -56,6 +73,7 @@ public class SignIn {
     if (session != null) {
       session.invalidate();
     }
+    live.signedOut(request);
     faces.responseComplete();
     ec.redirect(base() + "/login.xhtml?signedOut=true");
   }

@@ -3,6 +3,7 @@ package com.trustportal.tenant.web;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.entity.SignedInUser;
 import com.trustportal.identity.web.AccessRules;
+import com.trustportal.identity.web.LiveSession;
 import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
@@ -15,7 +16,6 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URLEncoder;
@@ -45,6 +45,7 @@ public class TenantFilter extends HttpFilter {
       + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   @Inject TenantDirectory directory;
+  @Inject LiveSession liveSession;
 
   /** Exact paths and path prefixes ("/x/") that servlets of this application answer, read from the container. */
   private List<String> servletPaths = List.of();
@@ -247,8 +248,8 @@ public class TenantFilter extends HttpFilter {
     return true;
   }
 
-  private static SignedInUser signedIn(HttpServletRequest req) {
-    HttpSession session = req.getSession(false);
-    return session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
+  /** The signed-in user, as long as the account still grants what the session says (checked on every request). */
+  private SignedInUser signedIn(HttpServletRequest req) {
+    return liveSession.current(req).orElse(null);
   }
 }

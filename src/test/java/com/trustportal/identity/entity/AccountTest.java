@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
@@ -32,70 +31,70 @@ class AccountTest {
   }
 
   @Test
-  void fifthFailedSignInLocksTheAccountUntilTheLockoutHasPassed() {
+  void deactivationRoleChangeNewPasswordAndEndSessionsEachEndTheOpenSessions() {
     Account account = account();
-    for (int i = 1; i <= 4; i++) {
-      account.failedSignIn(T0.plusSeconds(i));
-      assertFalse(account.isLocked(T0.plusSeconds(i)), "locked after " + i + " failures");
-      assertTrue(account.canSignIn(T0.plusSeconds(i)));
-    }
-    Instant fifth = T0.plusSeconds(5);
+    long signedInWith = account.securityVersion();
+    assertTrue(account.acceptsSession(signedInWith));
 
-    account.failedSignIn(fifth);
+    account.changeRole(Role.ADMIN);
+    assertFalse(account.acceptsSession(signedInWith), "a new role ends the session");
+    long afterRole = account.securityVersion();
 
-    assertEquals(5, Account.MAX_FAILED_SIGN_INS);
-    assertTrue(account.active(), "still active: the lock alone refuses sign-in");
-    assertTrue(account.isLocked(fifth));
-    assertFalse(account.canSignIn(fifth));
-    assertFalse(account.canSignIn(fifth.plus(Account.LOCKOUT).minusMillis(1)));
-    assertTrue(account.isLocked(fifth.plus(Account.LOCKOUT).minusMillis(1)));
-    assertFalse(account.isLocked(fifth.plus(Account.LOCKOUT)));
-    assertTrue(account.canSignIn(fifth.plus(Account.LOCKOUT)));
+    account.changePassword("pbkdf2-sha256$310000$salt$other");
+    assertFalse(account.acceptsSession(afterRole), "a new password ends the session");
+    long afterPassword = account.securityVersion();
+
+    account.endSessions();
+    assertFalse(account.acceptsSession(afterPassword), "ending sessions ends them");
+    long afterEnd = account.securityVersion();
+
+    account.deactivate();
+    assertFalse(account.acceptsSession(afterEnd), "deactivation ends the session");
+    assertFalse(account.acceptsSession(account.securityVersion()), "and no session of an inactive account is accepted");
   }
 
   @Test
-  void lockoutLastsFifteenMinutes() {
-    assertEquals(Duration.ofMinutes(15), Account.LOCKOUT);
+  void changesThatTakeNothingAwayKeepTheSessions() {
+    Account account = account();
+    long version = account.securityVersion();
+
+    account.changeRole(Role.LEARNER);
+    account.rename("Lee Renamed");
+    account.moveToTeam("North");
+    account.signedIn(T0);
+    account.deactivate();
+    long deactivated = account.securityVersion();
+    account.deactivate();
+
+    assertEquals(version + 1, deactivated, "only the deactivation moved the version");
+    assertEquals(deactivated, account.securityVersion(), "deactivating twice ends sessions once");
   }
 
   @Test
-  void afterTheLockoutExpiresTheCountStartsAgain() {
-    Account account = account();
-    for (int i = 0; i < 5; i++) {
-      account.failedSignIn(T0);
-    }
-    Instant later = T0.plus(Account.LOCKOUT);
+  void theFirstPasswordAlsoMovesTheVersion() {
+    Account account = new Account("new@acme.example", "New Person", Role.LEARNER, null, T0);
+    long before = account.securityVersion();
 
-    account.failedSignIn(later);
+    account.setFirstPassword("pbkdf2-sha256$310000$salt$hash");
 
-    assertFalse(account.isLocked(later), "one failure after the lockout must not lock again");
-    assertEquals(1, account.failedSignIns());
+    assertTrue(account.securityVersion() > before);
+    assertTrue(account.canSignIn());
   }
 
   @Test
-  void successfulSignInAfterFourFailuresResetsTheCount() {
+  void signingInRecordsTheTime() {
     Account account = account();
-    for (int i = 0; i < 4; i++) {
-      account.failedSignIn(T0);
-    }
-    Instant success = T0.plusSeconds(10);
 
-    account.signedIn(success);
+    account.signedIn(T0);
 
-    assertEquals(0, account.failedSignIns());
-    assertEquals(success, account.lastSignIn());
-    for (int i = 0; i < 4; i++) {
-      account.failedSignIn(success.plusSeconds(1));
-    }
-    assertFalse(account.isLocked(success.plusSeconds(1)), "4 + 4 failures with a success between must not lock");
-    assertTrue(account.canSignIn(success.plusSeconds(1)));
+    assertEquals(T0, account.lastSignIn());
   }
 
   @Test
   void accountWithoutPasswordCannotSignIn() {
     Account account = new Account("sso@acme.example", "Sam Sso", Role.LEARNER, null, T0);
 
-    assertFalse(account.canSignIn(T0));
+    assertFalse(account.canSignIn());
   }
 
   @Test
