@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import com.trustportal.web.PortalHttp;
 import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,8 +18,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,13 +59,13 @@ class SaveSurvivesKillIT {
     waitUntilUp(http, base + "login.xhtml");
 
     String login = get(http, base + "login.xhtml");
-    HttpResponse<String> signedIn = post(http, base + "login.xhtml", Map.of("login", "login", "email", "learner@acme.example",
-        "password", "demo-password", "submit", "", "jakarta.faces.ViewState", viewState(login)));
+    HttpResponse<String> signedIn = PortalHttp.post(http, base + "login.xhtml", Map.of("login", "login", "email", "learner@acme.example",
+        "password", "demo-password", "submit", "", "jakarta.faces.ViewState", PortalHttp.viewState(login)));
     assertEquals(302, signedIn.statusCode(), signedIn.body());
 
     String lesson = get(http, base + "learn/player.xhtml?course=collaborative-selling&step=m1-l1");
-    HttpResponse<String> saved = post(http, base + "learn/player.xhtml?course=collaborative-selling&step=m1-l1",
-        Map.of("player", "player", "player:markRead", "", "jakarta.faces.ViewState", viewState(lesson)));
+    HttpResponse<String> saved = PortalHttp.post(http, base + "learn/player.xhtml?course=collaborative-selling&step=m1-l1",
+        Map.of("player", "player", "player:markRead", "", "jakarta.faces.ViewState", PortalHttp.viewState(lesson)));
     assertTrue(saved.statusCode() == 302 || saved.statusCode() == 200, "save answered " + saved.statusCode());
 
     portal.destroyForcibly().waitFor();
@@ -98,21 +95,5 @@ class SaveSurvivesKillIT {
 
   private static String get(HttpClient http, String url) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
-  }
-
-  private static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form) throws Exception {
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String viewState(String html) {
-    Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(html);
-    if (!m.find()) {
-      throw new AssertionError("no view state in page: " + html.substring(0, Math.min(500, html.length())));
-    }
-    return m.group(1);
   }
 }

@@ -48,7 +48,12 @@ public final class PortalHttp {
 
   /** Posts a form (url-encoded, in the map's order). */
   public static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form) throws Exception {
-    String body = new LinkedHashMap<>(form).entrySet().stream()
+    Map<String, String> fields = new LinkedHashMap<>(form);
+    String nonce = NONCES.get(fields.get("jakarta.faces.ViewState"));
+    if (nonce != null) {
+      fields.putIfAbsent("primefaces.nonce", nonce);
+    }
+    String body = fields.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
     return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
@@ -61,6 +66,17 @@ public final class PortalHttp {
     if (!m.find()) {
       throw new AssertionError("no view state in the page: " + html.substring(0, Math.min(500, html.length())));
     }
+    Matcher nonce = NONCE.matcher(html);
+    if (nonce.find()) {
+      NONCES.put(m.group(1), nonce.group(1));
+    }
     return m.group(1);
   }
+
+  /**
+   * The page's Content-Security-Policy nonce: PrimeFaces checks that a postback carries the nonce of the page it
+   * came from (the browser's PrimeFaces script sends it as {@code primefaces.nonce}); {@link #post} adds it.
+   */
+  private static final Pattern NONCE = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"");
+  private static final Map<String, String> NONCES = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 }
