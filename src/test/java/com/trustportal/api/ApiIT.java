@@ -18,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -238,7 +240,8 @@ class ApiIT {
    */
   @Test
   void oneTokenServesParallelRequestsAcrossAMinuteBoundary() throws Exception {
-    String token = token("acme");
+    HttpClient admin = PortalHttp.signedIn(base + "t/acme/", "admin@acme.example");
+    String token = token(admin, "acme");
     List<String> wrong = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(20);
     try {
@@ -258,6 +261,11 @@ class ApiIT {
       pool.shutdownNow();
     }
     assertEquals(List.of(), wrong.stream().distinct().toList());
+    String page = PortalHttp.get(admin, base + "t/acme/admin/api-tokens.xhtml").body();
+    String row = page.substring(page.indexOf(token.substring(0, token.length() - 60)));
+    row = row.substring(0, row.indexOf("</tr>"));
+    String minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(boundary);
+    assertTrue(row.contains(minute), "the use in the new minute was noted, " + minute + ": " + row);
   }
 
   /** 20 parallel {@code GET courses}; every answer that is not 200 JSON is added to {@code wrong}. */

@@ -16,10 +16,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The only way files of a tenant folder are opened. A tenant folder is written by people outside the
+ * Reads and checks the files of a tenant folder. A tenant folder is written by people outside the
  * operator's team, so a file in it may be a symbolic link to another tenant's folder or to the
  * server's own files, or far larger than anything a tenant needs. Every path is resolved with its
  * links followed and must still lie inside the folder, and a file is measured before it is read.
+ * Course files are read by the catalogue, after the scan has refused any folder with a link that
+ * leads out ({@link #linksLeaving}).
  */
 public final class TenantFiles {
 
