@@ -244,11 +244,12 @@ class ApiIT {
     String token = token(admin, "acme");
     List<String> wrong = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(20);
+    Instant boundary;
     try {
       int batches = 0;
       fireBatch(pool, token, wrong); // the token's first use
       batches++;
-      Instant boundary = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+      boundary = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
       Thread.sleep(Math.max(0, Duration.between(Instant.now(), boundary.minusSeconds(3)).toMillis()));
       boolean crossed = false;
       while (Instant.now().isBefore(boundary.plusSeconds(3))) {
