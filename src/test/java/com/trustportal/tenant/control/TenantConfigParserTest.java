@@ -447,6 +447,28 @@ class TenantConfigParserTest {
         .allMatch(p -> p.message().contains("leads out of the tenant folder")), problems::toString);
   }
 
+  @Test
+  void scanRefusesEachHostileFolderByNameAndKeepsServingTheOthers() throws IOException {
+    tenant("acme", VALID.replace("hosts: [Acme.Example.COM, learn.acme.example.com]", "hosts: [acme.example.com]"));
+    tenant("globex", VALID.replace("hosts: [Acme.Example.COM, learn.acme.example.com]", "hosts: [globex.example.com]"));
+    Path oversized = tenant("oversized", VALID.replace("hosts: [Acme.Example.COM, learn.acme.example.com]", "hosts: []"));
+    Files.writeString(oversized.resolve("tenant.yaml"), "#".repeat((int) TenantFiles.MAX_CONFIG_BYTES) + "\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    tenant("longname", VALID.replace("hosts: [Acme.Example.COM, learn.acme.example.com]", "hosts: []")
+        .replace("name: Acme Corporation", "name: " + "L".repeat(256)));
+    Path linked = tenant("linklogo", VALID.replace("hosts: [Acme.Example.COM, learn.acme.example.com]", "hosts: []"));
+    Files.delete(linked.resolve("logo.svg"));
+    Files.createSymbolicLink(linked.resolve("logo.svg"), Path.of("../acme/logo.svg"));
+
+    TenantFolders.Scan scan = TenantFolders.scan(tenants);
+
+    assertEquals(Set.of("acme", "globex"), scan.tenants().keySet());
+    assertEquals(Set.of("oversized", "longname", "linklogo"), scan.failed().keySet());
+    assertTrue(scan.failed().get("oversized").get(0).message().contains("at most 256 KB"), scan.failed()::toString);
+    assertEquals("name", scan.failed().get("longname").get(0).field());
+    assertEquals("brand.logo", scan.failed().get("linklogo").get(0).field());
+  }
+
   // --- values that must fit their database column ---------------------------------------------------
 
   @Test
