@@ -215,6 +215,10 @@ public final class TenantConfigParser {
 
   /** The logo's real path, its bytes kept for the digest; null with a problem when it is not usable. */
   private Path logo(Path path, String logo, int at) {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      problem(at, "brand.logo", "logo file '" + logo + "' does not exist in " + slug + "/");
+      return null;
+    }
     try {
       Path real = TenantFiles.inside(dir, path);
       logoBytes = TenantFiles.read(dir, path, TenantFiles.MAX_LOGO_BYTES);
@@ -223,10 +227,7 @@ public final class TenantConfigParser {
       if (Files.isSymbolicLink(path)) {
         reportedLinks.add(path);
       }
-      String message = e.getMessage().equals("does not exist")
-          ? "logo file '" + logo + "' does not exist in " + slug + "/"
-          : "logo file '" + logo + "' " + e.getMessage();
-      problem(at, "brand.logo", message);
+      problem(at, "brand.logo", "logo file '" + logo + "' " + e.getMessage());
     } catch (IOException e) {
       problem(at, "brand.logo", "cannot read logo: " + e.getMessage());
     }
