@@ -112,7 +112,11 @@ public class Startup {
         LOG.info(() -> "Tenant " + config.slug() + " (" + config.name() + "): " + outcome.change().name().toLowerCase()
             + (outcome.accountsCreated() > 0 ? ", " + outcome.accountsCreated() + " account(s) created" : ""));
       } catch (RuntimeException e) {
-        failed.put(config.slug(), List.of(new TenantProblem(config.slug() + "/tenant.yaml", 1, "", "not applied: " + e)));
+        // the exception's text (SQL, constraint names) is for the log, not for readiness or the operator page
+        String incident = java.util.UUID.randomUUID().toString();
+        LOG.log(java.util.logging.Level.SEVERE, "Tenant " + config.slug() + " not applied, incident " + incident, e);
+        failed.put(config.slug(), List.of(new TenantProblem(config.slug() + "/tenant.yaml", 1, "",
+            "not applied: the database did not accept it; the server log has the cause under incident " + incident)));
       }
     }
     failed.forEach((slug, problems) -> problems.forEach(p -> LOG.warning("Tenant " + slug + " refused: " + p)));

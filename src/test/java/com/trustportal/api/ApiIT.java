@@ -16,11 +16,20 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -190,6 +199,24 @@ class ApiIT {
   }
 
   @Test
+  void revokingACertificateTwiceAnswersConflictAndKeepsTheFirstRevocation() throws Exception {
+    String certify = token("certify");
+    String learner = learnerId(certify, "revoke-twice@certify.example");
+    String code = json(call("GET", "certificates?learner=" + learner, certify, null), 200).asJsonObject()
+        .getJsonArray("items").getJsonObject(0).getString("code");
+
+    JsonObject revoked = json(call("POST", "certificates/" + code + "/revoke", certify, "{\"reason\":\"SUPERSEDED\"}"), 200)
+        .asJsonObject();
+    JsonObject again = problem(call("POST", "certificates/" + code + "/revoke", certify, "{\"reason\":\"OTHER\"}"), 409);
+
+    assertEquals("revoked", revoked.getString("status"));
+    assertTrue(again.getString("detail").contains("already revoked"), again.toString());
+    JsonObject after = json(call("GET", "certificates/" + code, certify, null), 200).asJsonObject();
+    assertEquals("revoked", after.getString("status"));
+    assertEquals("SUPERSEDED", after.getString("revocationReason"), "the first revocation stands");
+  }
+
+  @Test
   void aRevokedTokenIsRefusedAtOnce() throws Exception {
     HttpClient admin = PortalHttp.signedIn(base + "t/acme/", "admin@acme.example");
     String token = token(admin, "acme");
@@ -204,6 +231,57 @@ class ApiIT {
     assertTrue(refused.getString("detail").contains("revoked"), refused.toString());
     String audit = PortalHttp.get(admin, base + "t/acme/admin/audit.xhtml").body();
     assertTrue(audit.contains("API_TOKEN_REVOKED") || audit.contains("API token"), "the audit trail shows it");
+  }
+
+  /**
+   * One fresh token used by 20 requests at once, in batches from a few seconds before a full minute to a
+   * few seconds after it: noting the token's first use and its use in the new minute once conflicted
+   * on the token's version and answered 500, as an HTML page.
+   */
+  @Test
+  void oneTokenServesParallelRequestsAcrossAMinuteBoundary() throws Exception {
+    HttpClient admin = PortalHttp.signedIn(base + "t/acme/", "admin@acme.example");
+    String token = token(admin, "acme");
+    List<String> wrong = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    Instant boundary;
+    try {
+      int batches = 0;
+      fireBatch(pool, token, wrong); // the token's first use
+      batches++;
+      boundary = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+      Thread.sleep(Math.max(0, Duration.between(Instant.now(), boundary.minusSeconds(3)).toMillis()));
+      boolean crossed = false;
+      while (Instant.now().isBefore(boundary.plusSeconds(3))) {
+        crossed |= !Instant.now().isBefore(boundary);
+        fireBatch(pool, token, wrong);
+        batches++;
+      }
+      assertTrue(crossed && batches > 2, "batches were fired on both sides of " + boundary);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(List.of(), wrong.stream().distinct().toList());
+    String page = PortalHttp.get(admin, base + "t/acme/admin/api-tokens.xhtml").body();
+    String row = page.substring(page.indexOf(token.substring(0, token.length() - 60)));
+    row = row.substring(0, row.indexOf("</tr>"));
+    String minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(boundary);
+    assertTrue(row.contains(minute), "the use in the new minute was noted, " + minute + ": " + row);
+  }
+
+  /** 20 parallel {@code GET courses}; every answer that is not 200 JSON is added to {@code wrong}. */
+  private void fireBatch(ExecutorService pool, String token, List<String> wrong) throws Exception {
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      answers.add(pool.submit(() -> call("GET", "courses", token, null)));
+    }
+    for (Future<HttpResponse<String>> answer : answers) {
+      HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+      String type = response.headers().firstValue("Content-Type").orElse("").split(";")[0];
+      if (response.statusCode() != 200 || !type.equals("application/json")) {
+        wrong.add(response.statusCode() + " " + type + ": " + response.body().substring(0, Math.min(200, response.body().length())));
+      }
+    }
   }
 
   @Test

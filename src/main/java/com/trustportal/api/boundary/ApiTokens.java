@@ -8,13 +8,18 @@ import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.entity.SignedInUser;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantData;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -29,6 +34,7 @@ public class ApiTokens {
 
   @Inject @TenantData EntityManager em;
   @Inject AuditTrail audit;
+  @Resource SessionContext context;
 
   Clock clock = Clock.systemUTC();
 
@@ -75,8 +81,8 @@ public class ApiTokens {
     Optional<ApiToken> found = em.createNamedQuery(ApiToken.FIND_BY_HASH, ApiToken.class)
         .setParameter("hash", ApiToken.hash(presented)).getResultStream().findFirst().filter(ApiToken::active)
         .filter(this::creatorIsStillAnAdmin);
-    Instant now = clock.instant();
-    found.ifPresent(t -> t.usedAt(now));
+    Instant minute = ApiToken.useMinute(clock.instant());
+    found.filter(t -> t.useToNote(minute)).ifPresent(t -> noteUseQuietly(t.id(), minute));
     return found.map(t -> new SignedInUser(tenant, t.id(), callerName(t), "API token " + t.name(), Role.ADMIN));
   }
 
@@ -87,6 +93,24 @@ public class ApiTokens {
   private boolean creatorIsStillAnAdmin(ApiToken token) {
     return em.createNamedQuery(Account.FIND_BY_EMAIL, Account.class).setParameter("email", token.createdBy())
         .getResultStream().findFirst().filter(a -> a.active() && a.role() == Role.ADMIN).isPresent();
+  }
+
+  /**
+   * Writes "last used" ({@link ApiToken#NOTE_USE}) in a transaction of its own. Called only by
+   * {@link #authenticate}, through the container so that the transaction attribute applies.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void noteUse(String tokenId, Instant minute) {
+    em.createNamedQuery(ApiToken.NOTE_USE).setParameter("id", tokenId).setParameter("minute", minute).executeUpdate();
+  }
+
+  /** Bookkeeping never fails the request it belongs to: a use that cannot be noted is logged and skipped. */
+  private void noteUseQuietly(String tokenId, Instant minute) {
+    try {
+      context.getBusinessObject(ApiTokens.class).noteUse(tokenId, minute);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "API token " + tokenId + ": last use not noted", e);
+    }
   }
 
   /** How the token appears as actor (audit trail): its name, marked as a token. */

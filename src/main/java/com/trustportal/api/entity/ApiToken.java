@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,13 +34,19 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = ApiToken.FIND_BY_HASH, query = "select t from ApiToken t where t.tokenHash = :hash")
 @NamedQuery(name = ApiToken.FIND_ALL, query = "select t from ApiToken t order by t.createdAt desc, t.id")
+@NamedQuery(name = ApiToken.NOTE_USE, query = "update ApiToken t set t.lastUsedAt = :minute where t.id = :id"
+    + " and (t.lastUsedAt is null or t.lastUsedAt < :minute)")
 public class ApiToken {
 
   public static final String FIND_BY_HASH = "ApiToken.findByHash";
   public static final String FIND_ALL = "ApiToken.findAll";
+  /**
+   * Notes a use as one conditional bulk update, never through the versioned entity: parallel requests
+   * with one token (and every request at a minute boundary) would otherwise conflict on the version.
+   * Whoever comes second finds the condition false and changes nothing.
+   */
+  public static final String NOTE_USE = "ApiToken.noteUse";
   public static final int MAX_NAME = 80;
-  /** How often "last used" is written: once a minute is enough to tell a live token from a dead one. */
-  static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
   private static final Pattern FORMAT = Pattern.compile("tp_([a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?)_([0-9a-f]{64})");
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -137,11 +143,17 @@ public class ApiToken {
     }
   }
 
-  /** Notes a use; writes only when the last note is older than a minute, so busy clients do not write per call. */
-  public void usedAt(Instant now) {
-    if (lastUsedAt == null || lastUsedAt.plus(USE_RESOLUTION).isBefore(now)) {
-      lastUsedAt = now;
-    }
+  /**
+   * The minute a use at {@code now} is noted as. "Last used" is kept to the minute, which is enough to
+   * tell a live token from a dead one, so a busy client causes one write a minute, not one per call.
+   */
+  public static Instant useMinute(Instant now) {
+    return now.truncatedTo(ChronoUnit.MINUTES);
+  }
+
+  /** Whether a use in {@code minute} is not noted yet (see {@link #NOTE_USE}, which writes it). */
+  public boolean useToNote(Instant minute) {
+    return lastUsedAt == null || lastUsedAt.isBefore(minute);
   }
 
   public String id() {

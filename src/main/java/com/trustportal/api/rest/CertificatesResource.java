@@ -63,6 +63,7 @@ public class CertificatesResource {
   @APIResponse(responseCode = "200", description = "the certificate, now revoked")
   @APIResponse(responseCode = "400", description = "a missing or unknown reason")
   @APIResponse(responseCode = "404", description = "no certificate with this code in the token's organisation")
+  @APIResponse(responseCode = "409", description = "the certificate was already revoked; revocation is final")
   public CertificateJson revoke(@PathParam("code") String code, Revocation body) {
     Certificate certificate = find(code);
     RevocationReason reason = reason(body);

@@ -13,7 +13,8 @@ import jakarta.ws.rs.core.Response;
 public record Problem(int status, String title, String detail, String instance) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
-  public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
+  // the constructor, not valueOf: loading this class needs no JAX-RS runtime (the API gate is a servlet filter)
+  public static final MediaType TYPE = new MediaType("application", "problem+json");
 
   public static Problem of(int status, String detail, String instance) {
     return new Problem(status, title(status), detail, instance);

@@ -1,5 +1,6 @@
 package com.trustportal.api.rest;
 
+import com.trustportal.certificate.boundary.RevocationRefused;
 import com.trustportal.enrolment.boundary.LearnerChangeRefused;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
@@ -51,8 +52,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (cause instanceof SecurityException) {
       return Problem.of(403, cause.getMessage(), instance).response();
     }
-    if (cause instanceof LearnerChangeRefused) {
-      return Problem.of(refusalStatus(cause.getMessage()), cause.getMessage(), instance).response();
+    if (cause instanceof LearnerChangeRefused refused) {
+      return Problem.of(refusalStatus(refused.reason()), refused.getMessage(), instance).response();
+    }
+    if (cause instanceof RevocationRefused refused) {
+      return Problem.of(refusalStatus(refused.reason()), refused.getMessage(), instance).response();
     }
     if (cause instanceof ProcessingException && request != null && request.getContentLength() != 0) {
       // Jersey could not read the body: malformed JSON or a value of the wrong type
@@ -69,20 +73,26 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   }
 
   /**
-   * A refusal by the organisation's rules: 409 when it conflicts with what is stored (a taken e-mail, no free
-   * seat, a password already set), 422 for a value that names nothing here (unknown course, team, manager),
-   * 400 for a malformed field. The boundary's message starts with the field and says which.
+   * A refusal by the organisation's rules, by its kind (never by its wording): 400 for a malformed or
+   * disallowed field, 404 for an account that is not there, 409 when the change conflicts with what is
+   * stored (a taken e-mail, no free seat, a password already set), 422 for a value that names nothing
+   * here (unknown course, team, manager).
    */
-  static int refusalStatus(String message) {
-    String text = message == null ? "" : message;
-    if (text.contains("already") || text.contains("seat") || text.contains("deactivated") || text.contains("last admin")) {
-      return 409;
-    }
-    if (text.contains("unknown") || text.contains("no such") || text.contains("not offered") || text.contains("no account")
-        || text.contains("no active") || text.contains("offers no")) {
-      return 422;
-    }
-    return 400;
+  static int refusalStatus(LearnerChangeRefused.Reason reason) {
+    return switch (reason) {
+      case INVALID_FIELD -> 400;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case UNKNOWN_REFERENCE -> 422;
+    };
+  }
+
+  /** A second revocation conflicts with the first (409); an unknown code is not found (404). */
+  static int refusalStatus(RevocationRefused.Reason reason) {
+    return switch (reason) {
+      case ALREADY_REVOKED -> 409;
+      case NOT_FOUND -> 404;
+    };
   }
 
   private static String defaultDetail(int status) {

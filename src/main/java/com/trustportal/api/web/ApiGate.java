@@ -16,6 +16,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The door of {@code /api/*}: the API's counterpart of the tenant filter. A request must carry
@@ -23,13 +26,14 @@ import java.util.Optional;
  * tenant's tokens only, and the rest of the request runs inside {@link TenantContext} for that tenant,
  * as the token's caller. Sessions and cookies are ignored here: a browser signed in to the portal gets
  * no access to the API. Everything else answers 401 with a problem document and no hint whether the
- * tenant or token exists.
+ * tenant or token exists. Nothing that fails on the way answers anything but a problem document.
  */
 @WebFilter(filterName = "api", urlPatterns = "/api/*")
 public class ApiGate extends HttpFilter {
 
   /** Request attribute holding the authenticated caller ({@link SignedInUser}). */
   public static final String CALLER = "portal.apiCaller";
+  private static final Logger LOG = Logger.getLogger("portal");
   private static final String BEARER = "Bearer ";
 
   @Inject TenantDirectory directory;
@@ -37,6 +41,23 @@ public class ApiGate extends HttpFilter {
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    try {
+      admit(req, res, chain);
+    } catch (IOException | ServletException | RuntimeException e) {
+      // whatever escapes (the token look-up, a filter, the container) answers as the API does, never as
+      // the server's HTML error page; the details stay in the log under the incident id
+      String incident = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "API failure " + incident + " on " + req.getRequestURI(), e);
+      if (res.isCommitted()) {
+        return;
+      }
+      res.reset();
+      answer(req, res, 500, "unexpected error, logged as incident " + incident);
+    }
+  }
+
+  private void admit(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Cache-Control", "no-store");
@@ -63,11 +84,17 @@ public class ApiGate extends HttpFilter {
   }
 
   private static void refuse(HttpServletRequest req, HttpServletResponse res, String detail) throws IOException {
-    res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     res.setHeader("WWW-Authenticate", "Bearer realm=\"portal-api\"");
+    answer(req, res, HttpServletResponse.SC_UNAUTHORIZED, detail);
+  }
+
+  private static void answer(HttpServletRequest req, HttpServletResponse res, int status, String detail) throws IOException {
+    res.setStatus(status);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Cache-Control", "no-store");
     res.setContentType(Problem.MEDIA_TYPE);
     res.setCharacterEncoding("UTF-8");
-    byte[] body = Problem.of(401, detail, req.getRequestURI()).json().toString().getBytes(StandardCharsets.UTF_8);
+    byte[] body = Problem.of(status, detail, req.getRequestURI()).json().toString().getBytes(StandardCharsets.UTF_8);
     res.setContentLength(body.length);
     res.getOutputStream().write(body);
   }

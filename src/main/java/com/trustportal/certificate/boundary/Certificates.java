@@ -28,6 +28,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -162,11 +163,20 @@ public class Certificates {
     return byCode(code).filter(c -> c.accountId().equals(user.accountId()) || user.has(Role.ADMIN));
   }
 
-  /** Revokes a certificate of the admin's tenant; the public page and the revocation list show it at once. */
+  /**
+   * Revokes a certificate of the admin's tenant; the public page and the revocation list show it at once.
+   * The row is locked first, so of two revocations at once the second sees the first and is refused.
+   */
   public Certificate revoke(SignedInUser admin, VerificationCode code, RevocationReason reason) {
     requireAdmin(admin);
-    Certificate certificate = byCode(code)
-        .orElseThrow(() -> new IllegalArgumentException("no certificate " + code + " in this organisation"));
+    Certificate certificate = em.createNamedQuery(Certificate.FIND_BY_CODE, Certificate.class)
+        .setParameter("code", code.value()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+        .orElseThrow(() -> new RevocationRefused(RevocationRefused.Reason.NOT_FOUND,
+            "no certificate " + code.formatted() + " in this organisation"));
+    if (certificate.revokedAt() != null) {
+      throw new RevocationRefused(RevocationRefused.Reason.ALREADY_REVOKED, "certificate " + code.formatted()
+          + " was already revoked on " + certificate.revokedAt() + "; revocation is final");
+    }
     certificate.revoke(reason, admin.accountId(), clock.instant());
     audit.record(admin, AuditEntry.Action.CERTIFICATE_REVOKED, "certificate " + code.formatted() + " of "
         + certificate.learnerName(), "reason: " + reason.label() + "; course: " + certificate.courseTitle());

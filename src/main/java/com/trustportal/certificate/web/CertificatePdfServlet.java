@@ -11,13 +11,13 @@ import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
 import com.trustportal.identity.web.LiveSession;
+import com.trustportal.tenant.control.TenantFiles;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -69,11 +69,13 @@ public class CertificatePdfServlet extends HttpServlet {
   }
 
   private static CertificateSheet.Logo logo(Path file) throws IOException {
-    if (file == null || !Files.isRegularFile(file)) {
+    // the file checked at start-up, only while it still is that file (no link swapped in since)
+    byte[] bytes = file == null ? null : TenantFiles.reread(file, TenantFiles.MAX_LOGO_BYTES).orElse(null);
+    if (bytes == null) {
       return null;
     }
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String type = name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".png") ? "image/png" : "image/jpeg";
-    return new CertificateSheet.Logo(Files.readAllBytes(file), type);
+    return new CertificateSheet.Logo(bytes, type);
   }
 }

@@ -1,6 +1,7 @@
 package com.trustportal.certificate.web;
 
 import com.trustportal.certificate.boundary.Certificates;
+import com.trustportal.certificate.boundary.RevocationRefused;
 import com.trustportal.certificate.entity.RevocationReason;
 import com.trustportal.certificate.entity.VerificationCode;
 import com.trustportal.identity.web.CurrentUser;
@@ -44,7 +45,7 @@ public class TenantCertificates implements Serializable {
       certificates.revoke(user.get(), parsed, reason);
       faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
           "Certificate " + parsed.formatted() + " revoked (" + reason.label() + ").", null));
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (IllegalArgumentException | RevocationRefused e) {
       faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
     } catch (jakarta.ejb.EJBException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();

@@ -4,6 +4,7 @@ import com.trustportal.audit.boundary.AuditTrail;
 import com.trustportal.audit.entity.AuditEntry;
 import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.catalog.entity.Course;
+import com.trustportal.enrolment.boundary.LearnerChangeRefused.Reason;
 import com.trustportal.identity.entity.Account;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.entity.SignedInUser;
@@ -38,10 +39,10 @@ public class CourseEnrolments {
     Course course = offered(courseId);
     Account account = accountId == null ? null : em.find(Account.class, accountId);
     if (account == null) {
-      throw new LearnerChangeRefused("account: no such account in this organisation");
+      throw new LearnerChangeRefused(Reason.UNKNOWN_REFERENCE, "account: no such account in this organisation");
     }
     if (!account.active()) {
-      throw new LearnerChangeRefused("account: " + account.email() + " is deactivated; reactivate them first");
+      throw new LearnerChangeRefused(Reason.CONFLICT, "account: " + account.email() + " is deactivated; reactivate them first");
     }
     enrol(List.of(account), course, dueOrNull);
     audit.record(admin, AuditEntry.Action.ENROLMENT, account.email(), describe(course, dueOrNull));
@@ -52,7 +53,7 @@ public class CourseEnrolments {
   public int enrolTeam(SignedInUser admin, String team, String courseId, LocalDate dueOrNull) {
     requireAdmin(admin);
     if (team == null || team.isBlank()) {
-      throw new LearnerChangeRefused("team: choose a team");
+      throw new LearnerChangeRefused(Reason.INVALID_FIELD, "team: choose a team");
     }
     String name = team.strip();
     Course course = offered(courseId);
@@ -60,7 +61,7 @@ public class CourseEnrolments {
         .getResultList();
     if (members.isEmpty()) {
       long all = em.createNamedQuery(Account.COUNT_IN_TEAM, Long.class).setParameter("team", name).getSingleResult();
-      throw new LearnerChangeRefused("team: " + (all == 0 ? "no account of this organisation is in team " + name
+      throw new LearnerChangeRefused(Reason.UNKNOWN_REFERENCE, "team: " + (all == 0 ? "no account of this organisation is in team " + name
           : "team " + name + " has no active members"));
     }
     enrol(members, course, dueOrNull);
@@ -83,9 +84,9 @@ public class CourseEnrolments {
 
   private Course offered(String courseId) {
     if (courseId == null || courseId.isBlank()) {
-      throw new LearnerChangeRefused("course: choose a course");
+      throw new LearnerChangeRefused(Reason.INVALID_FIELD, "course: choose a course");
     }
-    return catalog.course(TenantContext.require(), courseId.strip()).orElseThrow(() -> new LearnerChangeRefused(
+    return catalog.course(TenantContext.require(), courseId.strip()).orElseThrow(() -> new LearnerChangeRefused(Reason.UNKNOWN_REFERENCE,
         "course: this organisation offers no course " + courseId.strip()));
   }
 

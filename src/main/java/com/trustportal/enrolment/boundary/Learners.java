@@ -4,6 +4,7 @@ import com.trustportal.audit.boundary.AuditTrail;
 import com.trustportal.audit.entity.AuditEntry;
 import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.catalog.entity.Course;
+import com.trustportal.enrolment.boundary.LearnerChangeRefused.Reason;
 import com.trustportal.enrolment.control.LearnerCsv;
 import com.trustportal.enrolment.entity.Invitation;
 import com.trustportal.enrolment.entity.LearnersInvited;
@@ -92,7 +93,7 @@ public class Learners {
     requireAdmin(admin);
     Account account = find(accountId);
     if (account.id().equals(admin.accountId())) {
-      throw new LearnerChangeRefused("you cannot deactivate your own account");
+      throw new LearnerChangeRefused(Reason.CONFLICT, "you cannot deactivate your own account");
     }
     if (!account.active()) {
       return;
@@ -128,12 +129,12 @@ public class Learners {
     lockSeats(em);
     Account existing = byEmail(email);
     if (existing != null) {
-      throw new LearnerChangeRefused("email: " + email + " already has an account in this organisation"
+      throw new LearnerChangeRefused(Reason.CONFLICT, "email: " + email + " already has an account in this organisation"
           + (existing.active() ? "" : " (deactivated: reactivate it instead)"));
     }
     Role role = learner.role() == null ? Role.LEARNER : learner.role();
     if (role == Role.ADMIN || role == Role.OPERATOR) {
-      throw new LearnerChangeRefused("role: a learner or a manager can be added here, not " + role);
+      throw new LearnerChangeRefused(Reason.INVALID_FIELD, "role: a learner or a manager can be added here, not " + role);
     }
     requireFreeSeat();
     Instant now = clock.instant();
@@ -164,21 +165,21 @@ public class Learners {
     Account account = find(accountId);
     if (changes.email() != null && !changes.email().isBlank()
         && !Account.normalise(LearnerCsv.clean(changes.email())).equals(account.email())) {
-      throw new LearnerChangeRefused("email: the e-mail address of an account cannot be changed; add a new learner"
+      throw new LearnerChangeRefused(Reason.INVALID_FIELD, "email: the e-mail address of an account cannot be changed; add a new learner"
           + " and deactivate this one");
     }
     Fields fields = fields(changes, account.email());
     Role role = changes.role() == null ? account.role() : changes.role();
     if (role != account.role() && (role == Role.ADMIN || role == Role.OPERATOR)) {
-      throw new LearnerChangeRefused("role: a learner or a manager can be given here, not " + role);
+      throw new LearnerChangeRefused(Reason.INVALID_FIELD, "role: a learner or a manager can be given here, not " + role);
     }
     if (account.role() == Role.ADMIN && role != Role.ADMIN) {
       if (account.id().equals(admin.accountId())) {
-        throw new LearnerChangeRefused("role: you cannot change your own role");
+        throw new LearnerChangeRefused(Reason.CONFLICT, "role: you cannot change your own role");
       }
       if (account.active() && em.createNamedQuery(Account.COUNT_ACTIVE_BY_ROLE, Long.class)
           .setParameter("role", Role.ADMIN).getSingleResult() <= 1) {
-        throw new LearnerChangeRefused("role: " + account.email() + " is the organisation's last admin");
+        throw new LearnerChangeRefused(Reason.CONFLICT, "role: " + account.email() + " is the organisation's last admin");
       }
     }
     String before = describe(account);
@@ -189,7 +190,7 @@ public class Learners {
     account.moveToTeam(fields.team());
     account.changeRole(role);
     if (fields.manager() != null && fields.manager().id().equals(account.id())) {
-      throw new LearnerChangeRefused("managerEmail: a learner cannot be their own manager");
+      throw new LearnerChangeRefused(Reason.INVALID_FIELD, "managerEmail: a learner cannot be their own manager");
     }
     account.reportTo(fields.manager());
     setDue(account, changes.due());
@@ -207,11 +208,11 @@ public class Learners {
     requireAdmin(admin);
     Account account = find(accountId);
     if (account.passwordHash() != null) {
-      throw new LearnerChangeRefused("account: " + account.email() + " has already set a password; they sign in with it"
+      throw new LearnerChangeRefused(Reason.CONFLICT, "account: " + account.email() + " has already set a password; they sign in with it"
           + " (a forgotten password is reset, not re-invited)");
     }
     if (!account.active()) {
-      throw new LearnerChangeRefused("account: " + account.email() + " is deactivated; reactivate it first");
+      throw new LearnerChangeRefused(Reason.CONFLICT, "account: " + account.email() + " is deactivated; reactivate it first");
     }
     Instant now = clock.instant();
     long revoked = em.createNamedQuery(Invitation.FIND_UNUSED_OF, Invitation.class).setParameter("account", account.id())
@@ -226,7 +227,7 @@ public class Learners {
 
   /** One account of the tenant, for the edit form. */
   public Account account(SignedInUser admin, String accountId) {
-    return find(admin, accountId).orElseThrow(() -> new LearnerChangeRefused("account: no such account in this organisation"));
+    return find(admin, accountId).orElseThrow(() -> new LearnerChangeRefused(Reason.NOT_FOUND, "account: no such account in this organisation"));
   }
 
   /** The tenant's active managers, to choose a learner's manager from. */
@@ -254,7 +255,7 @@ public class Learners {
     lockSeats(em);
     TenantConfig tenant = directory.bySlug(TenantContext.require()).orElseThrow();
     if (seatsUsed() >= tenant.seats()) {
-      throw new LearnerChangeRefused("seats: all " + tenant.seats() + " seats of " + tenant.name()
+      throw new LearnerChangeRefused(Reason.CONFLICT, "seats: all " + tenant.seats() + " seats of " + tenant.name()
           + " are in use; deactivate someone first");
     }
   }
@@ -265,7 +266,7 @@ public class Learners {
   private Fields fields(NewLearner learner, String email) {
     String name = learner.name() == null ? "" : LearnerCsv.clean(learner.name());
     if (name.isEmpty()) {
-      throw new LearnerChangeRefused("name: a name is required");
+      throw new LearnerChangeRefused(Reason.INVALID_FIELD, "name: a name is required");
     }
     refuseText("name", name, 2 * LearnerCsv.MAX_NAME + 1);
     String team = learner.team() == null ? null : LearnerCsv.clean(learner.team());
@@ -279,11 +280,11 @@ public class Learners {
     if (learner.managerEmail() != null && !learner.managerEmail().isBlank()) {
       String managerEmail = Account.normalise(LearnerCsv.clean(learner.managerEmail()));
       if (managerEmail.equals(email)) {
-        throw new LearnerChangeRefused("managerEmail: a learner cannot be their own manager");
+        throw new LearnerChangeRefused(Reason.INVALID_FIELD, "managerEmail: a learner cannot be their own manager");
       }
       manager = byEmail(managerEmail);
       if (manager == null || !manager.active()) {
-        throw new LearnerChangeRefused("managerEmail: no active account of this organisation has the e-mail "
+        throw new LearnerChangeRefused(Reason.UNKNOWN_REFERENCE, "managerEmail: no active account of this organisation has the e-mail "
             + managerEmail);
       }
     }
@@ -293,10 +294,10 @@ public class Learners {
   private static String email(String value) {
     String email = value == null ? "" : LearnerCsv.clean(value);
     if (email.isEmpty()) {
-      throw new LearnerChangeRefused("email: an e-mail address is required");
+      throw new LearnerChangeRefused(Reason.INVALID_FIELD, "email: an e-mail address is required");
     }
     if (!LearnerCsv.isEmail(email)) {
-      throw new LearnerChangeRefused("email: not an e-mail address: " + (email.length() > 60 ? email.substring(0, 60)
+      throw new LearnerChangeRefused(Reason.INVALID_FIELD, "email: not an e-mail address: " + (email.length() > 60 ? email.substring(0, 60)
           + "…" : email));
     }
     return Account.normalise(email);
@@ -305,7 +306,7 @@ public class Learners {
   private static void refuseText(String field, String value, int max) {
     List<String> problems = LearnerCsv.textProblems(value, max);
     if (!problems.isEmpty()) {
-      throw new LearnerChangeRefused(field + ": " + problems.get(0));
+      throw new LearnerChangeRefused(Reason.INVALID_FIELD, field + ": " + problems.get(0));
     }
   }
 
@@ -345,7 +346,7 @@ public class Learners {
   private Account find(String accountId) {
     Account account = accountId == null ? null : em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     if (account == null) {
-      throw new LearnerChangeRefused("account: no such account in this organisation");
+      throw new LearnerChangeRefused(Reason.NOT_FOUND, "account: no such account in this organisation");
     }
     return account;
   }

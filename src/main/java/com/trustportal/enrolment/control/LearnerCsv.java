@@ -76,6 +76,22 @@ public final class LearnerCsv {
   private LearnerCsv() {
   }
 
+  /**
+   * Why a file of {@code bytes} is refused, with its real size: "The file is 5.05 MB (5,295,308 bytes);
+   * at most 5 MB (5,242,880 bytes) ...". A size just over the limit must not read as the limit itself.
+   */
+  public static String tooLarge(long bytes) {
+    return "the file is " + size(bytes) + "; at most " + size(MAX_BYTES) + " can be imported at once."
+        + " Split it into smaller files";
+  }
+
+  /** "5.05 MB (5,295,308 bytes)": rounded for reading, exact for comparing; whole megabytes only when exact. */
+  static String size(long bytes) {
+    long mb = 1024 * 1024;
+    String rounded = bytes % mb == 0 ? Long.toString(bytes / mb) : String.format(Locale.ROOT, "%.2f", (double) bytes / mb);
+    return rounded + " MB" + String.format(Locale.ROOT, " (%,d bytes)", bytes);
+  }
+
   /** Never throws for bad input; every problem is reported with its row and column, all of them (not only the first). */
   public static ParsedCsv parse(byte[] bytes) {
     List<CsvProblem> problems = new ArrayList<>();
@@ -84,7 +100,7 @@ public final class LearnerCsv {
       return fileProblem("the file is empty");
     }
     if (bytes.length > MAX_BYTES) {
-      return fileProblem("the file is larger than " + (MAX_BYTES / (1024 * 1024)) + " MB; split it into smaller files");
+      return fileProblem(tooLarge(bytes.length));
     }
     if (looksUtf16(bytes)) {
       return fileProblem("the file is UTF-16 (\"Unicode text\"); save it as \"CSV UTF-8\" and upload again");

@@ -52,8 +52,8 @@ public class ImportPage implements Serializable {
     }
     if (file.getSize() > LearnerCsv.MAX_BYTES) {
       content = null;
-      error("The file is " + file.getSize() / (1024 * 1024) + " MB; at most " + LearnerCsv.MAX_BYTES / (1024 * 1024)
-          + " MB can be imported at once. Split it into smaller files.");
+      String refused = LearnerCsv.tooLarge(file.getSize());
+      error(Character.toUpperCase(refused.charAt(0)) + refused.substring(1) + ".");
       return;
     }
     try (InputStream in = file.getInputStream()) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,7 +49,13 @@ public final class TenantConfigParser {
       Pattern.compile("(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
   static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   static final Set<String> ROLES = Set.of("learner", "manager", "admin");
-  private static final long MAX_LOGO_BYTES = 512 * 1024;
+  // Column widths of what provisioning writes, so a value is refused here with its line instead of
+  // failing in the database: tenant.display_name, signer_name and signer_title are VARCHAR(255),
+  // account.email VARCHAR(254); an account's name goes to account.display_name (255) and onto its
+  // certificates (certificate.learner_name, 200).
+  static final int MAX_TENANT_TEXT = 255;
+  static final int MAX_EMAIL = 254;
+  static final int MAX_ACCOUNT_NAME = 200;
 
   /** Either a config or the problems that stopped it. */
   public record Result(TenantConfig config, List<TenantProblem> problems) {
@@ -61,6 +68,10 @@ public final class TenantConfigParser {
   private final Path dir;
   private final String fileLabel;
   private final List<TenantProblem> problems = new ArrayList<>();
+  /** The logo's bytes, read once (within its limit) for the digest. */
+  private byte[] logoBytes;
+  /** Links already reported through the setting that names them (brand.logo). */
+  private final Set<Path> reportedLinks = new java.util.HashSet<>();
 
   private TenantConfigParser(Path dir) {
     this.dir = dir;
@@ -78,13 +89,16 @@ public final class TenantConfigParser {
       return failed();
     }
     Path file = dir.resolve(FILE_NAME);
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       problem(1, "", "missing file " + FILE_NAME);
       return failed();
     }
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = TenantFiles.read(dir, file, TenantFiles.MAX_CONFIG_BYTES);
+    } catch (TenantFiles.Refused e) {
+      problem(1, "", "the file " + e.getMessage());
+      return failed();
     } catch (IOException e) {
       problem(1, "", "cannot read file: " + e.getMessage());
       return failed();
@@ -114,13 +128,30 @@ public final class TenantConfigParser {
       return failed();
     }
     TenantConfig config = read(top, bytes);
+    refuseLinksLeaving();
     return problems.isEmpty() ? new Result(config, List.of()) : failed();
+  }
+
+  /**
+   * Any symbolic link in the folder that leads out of it (course files included) refuses the tenant:
+   * everything read from a tenant folder must be the tenant's own.
+   */
+  private void refuseLinksLeaving() {
+    try {
+      for (TenantFiles.Link link : TenantFiles.linksLeaving(dir)) {
+        if (!reportedLinks.contains(dir.resolve(link.path()).normalize())) {
+          problems.add(new TenantProblem(slug + "/" + link.path(), 1, "", "'" + link.path() + "' " + link.problem()));
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      problem(1, "", "cannot read the tenant folder: " + e.getMessage());
+    }
   }
 
   private TenantConfig read(MappingNode top, byte[] bytes) {
     Map<String, NodeTuple> keys =
         keys(top, "", Set.of("name", "hosts", "brand", "locale", "seats", "courses", "certificate", "accounts"));
-    String name = requiredText(keys, top, "name", "");
+    String name = limitedText(keys, top, "name", "", MAX_TENANT_TEXT);
     List<String> hosts = new ArrayList<>();
     for (ScalarNode host : stringList(keys, "hosts")) {
       String value = host.getValue().trim().toLowerCase(Locale.ROOT);
@@ -148,7 +179,7 @@ public final class TenantConfigParser {
     if (!problems.isEmpty()) {
       return null;
     }
-    return new TenantConfig(slug, name, hosts, brand, locale, seats, courses, signer, accounts, digest(bytes, brand));
+    return new TenantConfig(slug, name, hosts, brand, locale, seats, courses, signer, accounts, digest(bytes, logoBytes));
   }
 
   private TenantConfig.Brand brand(Map<String, NodeTuple> keys, MappingNode top) {
@@ -171,21 +202,36 @@ public final class TenantConfigParser {
       logoPath = dir.resolve(logo).normalize();
       if (!logoPath.startsWith(dir.normalize())) {
         problem(at, "brand.logo", "'" + logo + "' is outside the tenant folder");
+        logoPath = null;
       } else if (!logo.matches("(?i).+\\.(svg|png|jpe?g|webp)")) {
         problem(at, "brand.logo", "'" + logo + "' must be an .svg, .png, .jpg or .webp image");
-      } else if (!Files.isRegularFile(logoPath)) {
-        problem(at, "brand.logo", "logo file '" + logo + "' does not exist in " + slug + "/");
+        logoPath = null;
       } else {
-        try {
-          if (Files.size(logoPath) > MAX_LOGO_BYTES) {
-            problem(at, "brand.logo", "logo file is larger than 512 KB");
-          }
-        } catch (IOException e) {
-          problem(at, "brand.logo", "cannot read logo: " + e.getMessage());
-        }
+        logoPath = logo(logoPath, logo, at);
       }
     }
     return new TenantConfig.Brand(primary, accent == null ? primary : accent, logoPath);
+  }
+
+  /** The logo's real path, its bytes kept for the digest; null with a problem when it is not usable. */
+  private Path logo(Path path, String logo, int at) {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      problem(at, "brand.logo", "logo file '" + logo + "' does not exist in " + slug + "/");
+      return null;
+    }
+    try {
+      Path real = TenantFiles.inside(dir, path);
+      logoBytes = TenantFiles.read(dir, path, TenantFiles.MAX_LOGO_BYTES);
+      return real;
+    } catch (TenantFiles.Refused e) {
+      if (Files.isSymbolicLink(path)) {
+        reportedLinks.add(path);
+      }
+      problem(at, "brand.logo", "logo file '" + logo + "' " + e.getMessage());
+    } catch (IOException e) {
+      problem(at, "brand.logo", "cannot read logo: " + e.getMessage());
+    }
+    return null;
   }
 
   private String colour(Map<String, NodeTuple> keys, MappingNode parent, String key, boolean required) {
@@ -241,7 +287,8 @@ public final class TenantConfigParser {
     Map<String, NodeTuple> c =
         keys(cert, "certificate.", Set.of("signer", "title", "valid_for_months", "recertify_days_before"));
     return new TenantConfig.Signer(
-        requiredText(c, cert, "signer", "certificate."), requiredText(c, cert, "title", "certificate."),
+        limitedText(c, cert, "signer", "certificate.", MAX_TENANT_TEXT),
+        limitedText(c, cert, "title", "certificate.", MAX_TENANT_TEXT),
         optionalInt(c, "valid_for_months", "certificate.", 0, 0, 600),
         optionalInt(c, "recertify_days_before", "certificate.", TenantConfig.Signer.DEFAULT_RECERTIFY_DAYS, 0, 365));
   }
@@ -285,11 +332,14 @@ public final class TenantConfigParser {
         continue;
       }
       Map<String, NodeTuple> a = keys(account, field, Set.of("email", "name", "role", "password", "manager", "completed"));
-      String email = requiredText(a, account, "email", field);
-      String name = requiredText(a, account, "name", field);
+      String email = limitedText(a, account, "email", field, MAX_EMAIL);
+      String name = limitedText(a, account, "name", field, MAX_ACCOUNT_NAME);
       String role = requiredText(a, account, "role", field);
       String password = optionalText(a, "password", field);
       String manager = optionalText(a, "manager", field);
+      if (manager != null && !checkText(a.get("manager"), field + "manager", manager, MAX_EMAIL)) {
+        manager = null;
+      }
       if (email != null) {
         email = email.toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(email).matches()) {
@@ -309,8 +359,10 @@ public final class TenantConfigParser {
       if (done != null) {
         if (done.getValueNode() instanceof SequenceNode seq) {
           for (Node course : seq.getValue()) {
-            if (course instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
+            if (course instanceof ScalarNode scalar && SLUG.matcher(scalar.getValue().trim()).matches()) {
               completed.add(scalar.getValue().trim());
+            } else if (course instanceof ScalarNode scalar) {
+              problem(line(course), field + "completed", "'" + shorten(scalar.getValue()) + "' is not a course id");
             } else {
               problem(line(course), field + "completed", "expected a course id");
             }
@@ -371,6 +423,47 @@ public final class TenantConfigParser {
       return null;
     }
     return value;
+  }
+
+  /**
+   * A required text that is stored: at most {@code max} characters (its column's width), and no line
+   * breaks, tabs or other control characters (YAML's escapes can write them, a database or an e-mail
+   * header should never see them).
+   */
+  private String limitedText(Map<String, NodeTuple> keys, Node parent, String key, String prefix, int max) {
+    String value = requiredText(keys, parent, key, prefix);
+    return value != null && checkText(keys.get(key), prefix + key, value, max) ? value : null;
+  }
+
+  private boolean checkText(NodeTuple tuple, String field, String value, int max) {
+    int length = value.codePointCount(0, value.length());
+    if (length > max) {
+      problem(line(tuple.getValueNode()), field, "'" + shorten(value) + "' is " + length + " characters long; at most "
+          + max + " are allowed");
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+        problem(line(tuple.getValueNode()), field, "contains a line break, tab or other control character (at character "
+            + (value.codePointCount(0, i) + 1) + ")");
+        return false;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        problem(line(tuple.getValueNode()), field, "contains an escape that is not a character (a lone \\u"
+            + HexFormat.of().toHexDigits(c).toUpperCase(Locale.ROOT) + ")");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The start of a long value, for a message that must stay readable. */
+  private static String shorten(String value) {
+    return value.codePointCount(0, value.length()) <= 40 ? value
+        : value.substring(0, value.offsetByCodePoints(0, 40)) + "…";
   }
 
   private String optionalText(Map<String, NodeTuple> keys, String key, String prefix) {
@@ -466,8 +559,8 @@ public final class TenantConfigParser {
    */
   static int hostLine(Path tenantDir, String host) {
     try {
-      Optional<Node> root = new Compose(LoadSettings.builder().build())
-          .composeString(Files.readString(tenantDir.resolve(FILE_NAME)));
+      Optional<Node> root = new Compose(LoadSettings.builder().build()).composeString(new String(
+          TenantFiles.read(tenantDir, tenantDir.resolve(FILE_NAME), TenantFiles.MAX_CONFIG_BYTES), StandardCharsets.UTF_8));
       if (root.isPresent() && root.get() instanceof MappingNode top) {
         for (NodeTuple tuple : top.getValue()) {
           if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("hosts")
@@ -480,7 +573,7 @@ public final class TenantConfigParser {
           }
         }
       }
-    } catch (IOException | YamlEngineException e) {
+    } catch (IOException | TenantFiles.Refused | YamlEngineException e) {
       // the line is a hint only
     }
     return 1;
@@ -499,15 +592,15 @@ public final class TenantConfigParser {
   }
 
   /** Digest of the file and the logo: provisioning updates a tenant only when this changes. */
-  private static String digest(byte[] config, TenantConfig.Brand brand) {
+  private static String digest(byte[] config, byte[] logo) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(config);
-      if (brand.logo() != null) {
-        sha.update(Files.readAllBytes(brand.logo()));
+      if (logo != null) {
+        sha.update(logo);
       }
       return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException | IOException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -46,13 +46,13 @@ class ApiTokenTest {
   }
 
   @Test
-  void revokingIsFinalAndUseIsNotedAtMostOnceAMinute() {
+  void revokingIsFinalAndUseIsNotedToTheMinute() {
     ApiToken token = ApiToken.issue("acme", "CRM", "a@b.example", NOW).token();
-    token.usedAt(NOW);
-    token.usedAt(NOW.plusSeconds(30));
-    assertEquals(NOW, token.lastUsedAt());
-    token.usedAt(NOW.plusSeconds(61));
-    assertEquals(NOW.plusSeconds(61), token.lastUsedAt());
+    Instant minute = ApiToken.useMinute(NOW);
+    assertEquals(0, minute.getEpochSecond() % 60);
+    assertEquals(minute, ApiToken.useMinute(minute.plusSeconds(59).plusMillis(999)));
+    assertEquals(minute.plusSeconds(60), ApiToken.useMinute(minute.plusSeconds(60)));
+    assertTrue(token.useToNote(minute), "a token never used has a use to note");
     assertTrue(token.active());
     token.revoke(NOW.plusSeconds(100));
     token.revoke(NOW.plusSeconds(200));

@@ -100,6 +100,20 @@ class LearnerCsvTest {
     assertEquals(column, p.column(), name + ": " + p);
   }
 
+  /** A file just over the limit once read "The file is 5 MB; at most 5 MB can be imported". */
+  @Test
+  void aFileOverTheLimitIsRefusedWithItsRealSize() {
+    byte[] file = new byte[5_295_308];
+    java.util.Arrays.fill(file, (byte) 'a');
+
+    ParsedCsv parsed = LearnerCsv.parse(file);
+
+    assertEquals("the file is 5.05 MB (5,295,308 bytes); at most 5 MB (5,242,880 bytes) can be imported at once."
+        + " Split it into smaller files", parsed.problems().get(0).message());
+    assertTrue(LearnerCsv.tooLarge(LearnerCsv.MAX_BYTES + 1).startsWith("the file is 5.00 MB (5,242,881 bytes)"),
+        "one byte over is visible");
+  }
+
   @Test
   void tooLargeIsTheOnlyProblem() {
     ParsedCsv parsed = LearnerCsv.parse(tooLarge());

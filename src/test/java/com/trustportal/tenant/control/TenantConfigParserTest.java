@@ -76,7 +76,7 @@ class TenantConfigParserTest {
         () -> assertEquals(List.of("acme.example.com", "learn.acme.example.com"), config.hosts()),
         () -> assertEquals("#b3261e", config.brand().primary()),
         () -> assertEquals("#e8a33d", config.brand().accent()),
-        () -> assertEquals(dir.resolve("logo.svg").normalize(), config.brand().logo()),
+        () -> assertEquals(dir.toRealPath().resolve("logo.svg"), config.brand().logo()),
         () -> assertEquals(Locale.forLanguageTag("en-GB"), config.locale()),
         () -> assertEquals(250, config.seats()),
         () -> assertEquals(List.of("collaborative-selling", "negotiation-basics"), config.courses()),
@@ -335,6 +335,196 @@ class TenantConfigParserTest {
 
     assertProblem(problem, 7, "brand.logo");
     assertTrue(problem.message().contains("outside the tenant folder"), problem::toString);
+  }
+
+  // --- hostile files: size limits and symbolic links -----------------------------------------------
+
+  @Test
+  void tenantFileJustOverTheLimitIsRefusedWithItsSizeAndTheLimit() throws IOException {
+    String yaml = VALID + "#".repeat((int) (TenantFiles.MAX_CONFIG_BYTES - VALID.length())) + "\n";
+    assertEquals(TenantFiles.MAX_CONFIG_BYTES + 1, yaml.getBytes(StandardCharsets.UTF_8).length);
+
+    TenantProblem problem = single(problems(tenant("acme", yaml)));
+
+    assertProblem(problem, 1, "");
+    assertEquals("the file is 256.0 KB (262,145 bytes); at most 256 KB (262,144 bytes) is accepted", problem.message());
+  }
+
+  @Test
+  void tenantFileAtTheLimitIsRead() throws IOException {
+    String yaml = VALID + "#".repeat((int) (TenantFiles.MAX_CONFIG_BYTES - VALID.length() - 1)) + "\n";
+    assertEquals(TenantFiles.MAX_CONFIG_BYTES, yaml.getBytes(StandardCharsets.UTF_8).length);
+
+    assertEquals("Acme Corporation", parseValid(tenant("acme", yaml)).name());
+  }
+
+  /** A sparse 4 GB file: reading it whole would fail with OutOfMemoryError, so passing proves it is measured first. */
+  @Test
+  void hugeTenantFileIsMeasuredNotRead() throws IOException {
+    Path dir = tenant("acme", VALID);
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(dir.resolve("tenant.yaml").toFile(), "rw")) {
+      file.setLength(4L * 1024 * 1024 * 1024);
+    }
+
+    TenantProblem problem = single(problems(dir));
+
+    assertTrue(problem.message().startsWith("the file is 4 GB (4,294,967,296 bytes); at most 256 KB"), problem::toString);
+  }
+
+  @Test
+  void logoLargerThanTheLimitIsRefusedWithItsSize() throws IOException {
+    Path dir = tenant("acme", VALID);
+    Files.write(dir.resolve("logo.svg"), new byte[(int) TenantFiles.MAX_LOGO_BYTES + 1]);
+
+    TenantProblem problem = single(problems(dir));
+
+    assertProblem(problem, 7, "brand.logo");
+    assertEquals("logo file 'logo.svg' is 512.0 KB (524,289 bytes); at most 512 KB (524,288 bytes) is accepted",
+        problem.message());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"../globex/logo.svg", "/etc/passwd"})
+  void logoThatIsASymbolicLinkOutOfTheFolderIsRefusedAndNamedOnce(String target) throws IOException {
+    Path globex = tenant("globex", VALID);
+    Path dir = tenant("acme", VALID);
+    Files.delete(dir.resolve("logo.svg"));
+    Files.createSymbolicLink(dir.resolve("logo.svg"), Path.of(target));
+    assertTrue(Files.isRegularFile(dir.resolve("logo.svg")), "the link leads to a real file");
+
+    TenantProblem problem = single(problems(dir));
+
+    assertProblem(problem, 7, "brand.logo");
+    assertEquals("logo file 'logo.svg' is a symbolic link that leads out of the tenant folder; put the file itself in the"
+        + " folder", problem.message());
+    assertTrue(TenantConfigParser.parse(globex).ok(), "the folder the link points into is not affected");
+  }
+
+  @Test
+  void symbolicLinksThatStayInsideTheFolderAreFollowed() throws IOException {
+    // a Kubernetes ConfigMap mounted as the tenant folder: every file a link into a hidden folder
+    Path dir = Files.createDirectories(tenants.resolve("acme"));
+    Path data = Files.createDirectories(dir.resolve("..2026_12_07"));
+    Files.writeString(data.resolve("tenant.yaml"), VALID);
+    Files.writeString(data.resolve("logo.svg"), LOGO);
+    Files.createSymbolicLink(dir.resolve("..data"), Path.of("..2026_12_07"));
+    Files.createSymbolicLink(dir.resolve("tenant.yaml"), Path.of("..data/tenant.yaml"));
+    Files.createSymbolicLink(dir.resolve("logo.svg"), Path.of("..data/logo.svg"));
+
+    TenantConfig config = parseValid(dir);
+
+    assertEquals(data.toRealPath().resolve("logo.svg"), config.brand().logo(), "the real file is remembered");
+  }
+
+  @Test
+  void tenantFileThatIsASymbolicLinkOutOfTheFolderIsRefused() throws IOException {
+    Path other = tenant("globex", VALID);
+    Path dir = Files.createDirectories(tenants.resolve("acme"));
+    Files.writeString(dir.resolve("logo.svg"), LOGO);
+    Files.createSymbolicLink(dir.resolve("tenant.yaml"), other.resolve("tenant.yaml"));
+
+    TenantProblem problem = problems(dir).get(0);
+
+    assertProblem(problem, 1, "");
+    assertTrue(problem.message().contains("symbolic link that leads out of the tenant folder"), problem::toString);
+  }
+
+  @Test
+  void courseFilesAndFoldersThatAreSymbolicLinksOutOfTheFolderRefuseTheTenant() throws IOException {
+    Path outside = Files.createDirectories(tenants.resolve("elsewhere"));
+    Files.writeString(outside.resolve("secret.md"), "not the tenant's");
+    Path dir = tenant("acme", VALID);
+    Path course = Files.createDirectories(dir.resolve("courses/intro"));
+    Files.createSymbolicLink(course.resolve("lesson.md"), outside.resolve("secret.md"));
+    Files.createSymbolicLink(dir.resolve("courses/borrowed"), outside);
+    Files.createSymbolicLink(course.resolve("dangling.md"), Path.of("nothing-here.md"));
+
+    List<TenantProblem> problems = problems(dir);
+
+    assertEquals(Set.of("acme/courses/borrowed", "acme/courses/intro/lesson.md", "acme/courses/intro/dangling.md"),
+        problems.stream().map(TenantProblem::file).collect(Collectors.toSet()), problems::toString);
+    assertTrue(problems.stream().filter(p -> !p.file().endsWith("dangling.md"))
+        .allMatch(p -> p.message().contains("leads out of the tenant folder")), problems::toString);
+  }
+
+  @Test
+  void scanRefusesEachHostileFolderByNameAndKeepsServingTheOthers() throws IOException {
+    tenant("acme", VALID.replace("hosts: [Acme.Example.COM, learn.acme.example.com]", "hosts: [acme.example.com]"));
+    tenant("globex", VALID.replace("hosts: [Acme.Example.COM, learn.acme.example.com]", "hosts: [globex.example.com]"));
+    Path oversized = tenant("oversized", VALID.replace("hosts: [Acme.Example.COM, learn.acme.example.com]", "hosts: []"));
+    Files.writeString(oversized.resolve("tenant.yaml"), "#".repeat((int) TenantFiles.MAX_CONFIG_BYTES) + "\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    tenant("longname", VALID.replace("hosts: [Acme.Example.COM, learn.acme.example.com]", "hosts: []")
+        .replace("name: Acme Corporation", "name: " + "L".repeat(256)));
+    Path linked = tenant("linklogo", VALID.replace("hosts: [Acme.Example.COM, learn.acme.example.com]", "hosts: []"));
+    Files.delete(linked.resolve("logo.svg"));
+    Files.createSymbolicLink(linked.resolve("logo.svg"), Path.of("../acme/logo.svg"));
+
+    TenantFolders.Scan scan = TenantFolders.scan(tenants);
+
+    assertEquals(Set.of("acme", "globex"), scan.tenants().keySet());
+    assertEquals(Set.of("oversized", "longname", "linklogo"), scan.failed().keySet());
+    assertTrue(scan.failed().get("oversized").get(0).message().contains("at most 256 KB"), scan.failed()::toString);
+    assertEquals("name", scan.failed().get("longname").get(0).field());
+    assertEquals("brand.logo", scan.failed().get("linklogo").get(0).field());
+  }
+
+  // --- values that must fit their database column ---------------------------------------------------
+
+  @Test
+  void tenantNameLongerThanItsColumnIsRefusedWithLineAndLength() throws IOException {
+    TenantProblem problem = single(problems(tenant("acme", VALID.replace("name: Acme Corporation",
+        "name: " + "A".repeat(300)))));
+
+    assertProblem(problem, 2, "name");
+    assertEquals("'" + "A".repeat(40) + "…' is 300 characters long; at most 255 are allowed", problem.message());
+  }
+
+  @Test
+  void valuesExactlyAsLongAsTheirColumnsAreAccepted() throws IOException {
+    String name = "Ä".repeat(254) + "😀"; // 255 characters, 256 UTF-16 units: counted as the database counts
+    String email = "a".repeat(254 - "@acme.example".length()) + "@acme.example";
+    TenantConfig config = parseValid(tenant("acme", VALID.replace("name: Acme Corporation", "name: " + name)
+        .replace("signer: Maria Okafor", "signer: " + "S".repeat(255)).replace("title: VP Sales Enablement", "title: "
+        + "T".repeat(255)).replace("email: Admin@Acme.Example", "email: " + email)
+        .replace("name: Lee Learner", "name: " + "L".repeat(200))));
+
+    assertEquals(name, config.name());
+    assertEquals(email, config.accounts().get(0).email());
+    assertEquals(200, config.accounts().get(2).name().length());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "signer: Maria Okafor|signer: %s|12|certificate.signer|255",
+      "title: VP Sales Enablement|title: %s|13|certificate.title|255",
+      "name: Lee Learner|name: %s|23|accounts[3].name|200",
+      "email: Admin@Acme.Example|email: %s@acme.example|15|accounts[1].email|254"})
+  void storedValuesLongerThanTheirColumnAreRefused(String line, String longer, int at, String field, int max)
+      throws IOException {
+    String value = longer.formatted("x".repeat(max + 1));
+
+    TenantProblem problem = single(problems(tenant("acme", VALID.replace(line, value))));
+
+    assertProblem(problem, at, field);
+    assertTrue(problem.message().endsWith("at most " + max + " are allowed"), problem::toString);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"Acme\\0Corp\"", "\"Acme\\nCorp\"", "\"Acme\\tCorp\"", "\"Acme\\u202ECorp\"", "|\n  Acme\n  Corp"})
+  void controlCharactersInStoredTextAreRefused(String value) throws IOException {
+    TenantProblem problem = single(problems(tenant("acme", VALID.replace("name: Acme Corporation", "name: " + value))));
+
+    assertProblem(problem, 2, "name");
+    assertTrue(problem.message().startsWith("contains a line break, tab or other control character"), problem::toString);
+  }
+
+  @Test
+  void demoCompletionThatIsNotACourseIdIsRefused() throws IOException {
+    TenantProblem problem = single(problems(tenant("acme", VALID.replace("    role: learner\n",
+        "    role: learner\n    completed: [\"x'; drop table account; --\"]\n"))));
+
+    assertProblem(problem, 25, "accounts[3].completed");
   }
 
   // --- seats -------------------------------------------------------------------------------------
