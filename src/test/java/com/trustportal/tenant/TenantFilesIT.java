@@ -89,7 +89,9 @@ class TenantFilesIT {
 
   @Test
   void theOtherTenantsAreServed() throws Exception {
-    assertEquals("acme,certify,enrol,globex", readiness.getString("tenants"));
+    List<String> served = List.of(readiness.getString("tenants").split(","));
+    assertTrue(served.containsAll(List.of("acme", "certify", "enrol", "globex")), "served: " + served);
+    assertTrue(java.util.Collections.disjoint(served, List.of("oversized", "longname", "linklogo")), "served: " + served);
     for (String tenant : List.of("acme", "globex")) {
       assertEquals(200, PortalHttp.get(http, base + "t/" + tenant + "/login.xhtml").statusCode(), tenant);
       HttpResponse<String> logo = PortalHttp.get(http, base + "t/" + tenant + "/brand/logo");
