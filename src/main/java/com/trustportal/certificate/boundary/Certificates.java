@@ -76,8 +76,12 @@ public class Certificates {
     } catch (EJBException raced) {
       // another request created the tenant's key at the same moment: that key is the tenant's
     }
+    Optional<Certificate> existing = self.byCompletion(completed.completionId());
+    if (existing.isPresent()) {
+      return existing;
+    }
     try {
-      return self.issueOnce(completed);
+      return self.issueOnce(completed, self.allocateStatusIndex());
     } catch (EJBException raced) {
       // a parallel delivery of the same event issued it first (unique key): that one stands
       Optional<Certificate> winner = self.byCompletion(completed.completionId());
@@ -94,8 +98,17 @@ public class Certificates {
     credentials.key();
   }
 
+  /**
+   * Takes the tenant's next status list bit in a short transaction of its own, so the lock on the counter is not
+   * held while the credential is signed. A bit whose certificate then loses a race stays unused, which is harmless.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public Optional<Certificate> issueOnce(CourseCompleted completed) {
+  public int allocateStatusIndex() {
+    return credentials.allocateStatusIndex();
+  }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Optional<Certificate> issueOnce(CourseCompleted completed, int statusIndex) {
     Optional<Certificate> existing = byCompletion(completed.completionId());
     if (existing.isPresent()) {
       return existing;
@@ -110,7 +123,7 @@ public class Certificates {
     Instant now = clock.instant();
     Certificate certificate = new Certificate(new Certificate.Achievement(completed.completionId(), account.id(),
         account.name(), completed.courseId(), title, completed.courseVersion(), completed.assessmentPercent(),
-        completed.secondsSpent(), completed.at()), VerificationCode.generate(), credentials.allocateStatusIndex(), now,
+        completed.secondsSpent(), completed.at()), VerificationCode.generate(), statusIndex, now,
         expiry(config, completed.at()));
     certificate.attachCredential(credentials.sign(certificate, config));
     em.persist(certificate);

@@ -100,9 +100,11 @@ public class CredentialIssuer {
     return OpenBadgeCredential.sign(data, key, verificationMethod(tenant.slug(), key.publicKey()), c.issuedAt());
   }
 
-  /** Takes the current tenant's next status list bit; locks the key row until the transaction ends, so bits are unique. */
+  /**
+   * Takes the current tenant's next status list bit; locks the key row until the transaction ends, so bits are unique.
+   * Call it in a short transaction: every other issue of the tenant waits for it.
+   */
   public int allocateStatusIndex() {
-    key();
     SigningKey row = em.createNamedQuery(SigningKey.FIND, SigningKey.class)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
         .orElseThrow(() -> new IllegalStateException("tenant " + TenantContext.require() + " has no signing key"));
