@@ -189,6 +189,29 @@ class CertificateIT {
   }
 
   @Test
+  void aCredentialIssuedBeforeTheStatusListIsResignedWithItsBitAndThenVerifies() {
+    as(() -> {
+      certificates.ensureSigningKey();
+      return null;
+    });
+    // a bit far above what this test run hands out, as the V10 migration would have given it
+    Certificate legacy = as(() -> fixture.legacyCertificate(learner, course, 100_000 + new java.util.Random().nextInt(30_000)));
+    Ed25519PublicKey key = issuers.publicKey(tenant).orElseThrow();
+    CredentialVerifier verifier = new CredentialVerifier(method -> Optional.of(key), url -> issuers.statusList(tenant));
+    assertFalse(verifier.verify(legacy.credential(), Instant.now()).passed());
+
+    assertTrue(as(() -> recertification.resignLegacyCredentials()) >= 1);
+
+    Certificate resigned = as(() -> certificates.byCode(legacy.code())).orElseThrow();
+    assertTrue(resigned.credential().contains("\"statusListIndex\":\"" + legacy.statusIndex().getAsInt() + "\""),
+        resigned.credential());
+    VerificationReport report = verifier.verify(resigned.credential(), Instant.now());
+    assertTrue(report.passed(), report::toString);
+    assertEquals(VerificationReport.Outcome.PASS, report.check("status").orElseThrow().outcome(), report::toString);
+    assertEquals(0, (int) as(() -> recertification.resignLegacyCredentials()));
+  }
+
+  @Test
   void aLearnerOrManagerCannotRevoke() {
     Certificate c = issuedAt(Instant.now());
     SignedInUser learnerUser = new SignedInUser(tenant, learner, "rep@acme.example", "Rep", Role.LEARNER);
