@@ -13,7 +13,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.trustportal.Deployments;
 import com.trustportal.certificate.credential.CredentialVerifier;
 import com.trustportal.certificate.credential.Ed25519PublicKey;
-import com.trustportal.certificate.credential.RevocationList;
+import com.trustportal.certificate.credential.IndependentVerifier;
 import com.trustportal.certificate.credential.VerificationReport;
 import com.trustportal.web.Accessibility;
 import com.trustportal.web.Browser;
@@ -119,13 +119,16 @@ class CertificateBrowserIT {
     }
     assertTrue(qrUrl.endsWith("/verify/" + code), qrUrl);
 
-    // a third party checks the credential offline with only the issuer's published key and revocation list
+    // a third party checks the credential offline with only the issuer's published key and status list
     String credential = new String(get(base + "verify/" + code + "/credential.json", null, "application/json"),
         StandardCharsets.UTF_8);
     VerificationReport offline = offlineVerifier().verify(credential, Instant.now());
     assertTrue(offline.passed(), offline.toString());
     assertTrue(offline.checks().stream().allMatch(c -> c.outcome() == VerificationReport.Outcome.PASS),
         offline.toString());
+    // and with Digital Bazaar's verifier (not our code), from the files the portal publishes
+    IndependentVerifier.Verdict independent = independentVerifier(credential);
+    assertTrue(independent.valid(), independent.output());
 
     // the verification page's own check of a pasted credential: the real one, a tampered one, junk, too large
     String genuine = postCheck(credential);
@@ -165,9 +168,23 @@ class CertificateBrowserIT {
     assertFalse(afterRevocation.passed(), afterRevocation.toString());
     assertTrue(afterRevocation.checks().stream().anyMatch(c -> c.outcome() == VerificationReport.Outcome.FAIL
         && c.detail().contains("revoked")), afterRevocation.toString());
+    IndependentVerifier.Verdict independentAfter = independentVerifier(credential);
+    assertEquals(1, independentAfter.exitCode(), independentAfter.output());
+    assertTrue(independentAfter.output().contains("revoked: bit"), independentAfter.output());
   }
 
-  /** What a third party does: pin the key published in the issuer profile and read the revocation list. */
+  /** Digital Bazaar's verifier on the credential, the issuer profile and the status list as published now. */
+  private IndependentVerifier.Verdict independentVerifier(String credential) throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("independent-verifier");
+    java.nio.file.Path credentialFile = java.nio.file.Files.writeString(dir.resolve("credential.json"), credential);
+    java.nio.file.Path issuer = java.nio.file.Files.write(dir.resolve("issuer.json"),
+        get(base + "issuers/certify", null, "application/json"));
+    java.nio.file.Path statusList = java.nio.file.Files.write(dir.resolve("status-list.json"),
+        get(base + "issuers/certify/status/revocation", null, "application/json"));
+    return IndependentVerifier.verify(credentialFile, issuer, statusList, null);
+  }
+
+  /** What a third party does: pin the key published in the issuer profile and read the status list. */
   private CredentialVerifier offlineVerifier() throws Exception {
     JsonObject profile;
     try (JsonReader reader = Json.createReader(new java.io.ByteArrayInputStream(
@@ -176,9 +193,9 @@ class CertificateBrowserIT {
     }
     Ed25519PublicKey key = Ed25519PublicKey.fromMultibase(
         profile.getJsonArray("verificationMethod").getJsonObject(0).getString("publicKeyMultibase"));
-    RevocationList revocations = RevocationList.parse(new String(
-        get(base + "issuers/certify/revocations", null, "application/json"), StandardCharsets.UTF_8));
-    return new CredentialVerifier(method -> Optional.of(key), list -> Optional.of(revocations));
+    String statusList = new String(get(base + "issuers/certify/status/revocation", null, "application/json"),
+        StandardCharsets.UTF_8);
+    return new CredentialVerifier(method -> Optional.of(key), list -> Optional.of(statusList));
   }
 
   @Test

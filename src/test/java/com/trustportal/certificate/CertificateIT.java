@@ -1,6 +1,7 @@
 package com.trustportal.certificate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,12 @@ import com.trustportal.catalog.entity.Course;
 import com.trustportal.catalog.entity.Question;
 import com.trustportal.catalog.entity.Step;
 import com.trustportal.certificate.boundary.Certificates;
+import com.trustportal.certificate.boundary.Issuers;
+import com.trustportal.certificate.control.CredentialIssuer;
+import com.trustportal.certificate.credential.BitstringStatusList;
+import com.trustportal.certificate.credential.CredentialVerifier;
+import com.trustportal.certificate.credential.Ed25519PublicKey;
+import com.trustportal.certificate.credential.VerificationReport;
 import com.trustportal.certificate.boundary.Recertification;
 import com.trustportal.certificate.entity.Certificate;
 import com.trustportal.certificate.entity.CertificateStatus;
@@ -31,6 +38,9 @@ import com.trustportal.tenant.control.TenantDirectory;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -66,6 +76,7 @@ class CertificateIT {
   @Inject Assessments assessments;
   @Inject Completions completions;
   @Inject Certificates certificates;
+  @Inject Issuers issuers;
   @Inject Recertification recertification;
   @Inject TenantProvisioning provisioning;
   @Inject TenantDirectory directory;
@@ -132,6 +143,72 @@ class CertificateIT {
     Exception again = assertThrows(Exception.class,
         () -> as(() -> certificates.revoke(admin, c.code(), RevocationReason.OTHER)));
     assertTrue(rootMessage(again).contains("already revoked"), rootMessage(again));
+  }
+
+  @Test
+  void eachCertificateOwnsAStatusBitThatRevocationSetsInTheSignedStatusList() {
+    Certificate kept = issuedAt(Instant.now());
+    String otherLearner = as(() -> probe.create("rep-" + UUID.randomUUID() + "@acme.example", "Other Learner"));
+    Certificate revoked = as(() -> certificates.issueFor(as(() -> fixture.completedAt(otherLearner, course, 1,
+        Instant.now())))).orElseThrow();
+    int keptBit = kept.statusIndex().orElseThrow();
+    int revokedBit = revoked.statusIndex().orElseThrow();
+    assertNotEquals(keptBit, revokedBit);
+    Ed25519PublicKey key = issuers.publicKey(tenant).orElseThrow();
+    CredentialVerifier verifier = new CredentialVerifier(method -> Optional.of(key), url -> issuers.statusList(tenant));
+    assertTrue(verifier.verify(revoked.credential(), Instant.now()).passed());
+
+    as(() -> certificates.revoke(admin, revoked.code(), RevocationReason.ISSUED_IN_ERROR));
+
+    JsonObject list = Json.createReader(new StringReader(issuers.statusList(tenant).orElseThrow())).readObject();
+    assertEquals(CredentialIssuer.statusListId(tenant), list.getString("id"));
+    BitstringStatusList bits = BitstringStatusList.decode(list.getJsonObject("credentialSubject").getString("encodedList"));
+    assertTrue(bits.isSet(revokedBit));
+    assertFalse(bits.isSet(keptBit));
+    VerificationReport afterRevocation = verifier.verify(revoked.credential(), Instant.now());
+    assertEquals(VerificationReport.Outcome.FAIL, afterRevocation.check("status").orElseThrow().outcome(),
+        afterRevocation::toString);
+    assertTrue(verifier.verify(kept.credential(), Instant.now()).passed());
+  }
+
+  @Test
+  void certificatesIssuedAtOnceForDifferentCompletionsGetDifferentStatusBits() throws Exception {
+    List<Future<Optional<Certificate>>> racing = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String someone = as(() -> probe.create("rep-" + UUID.randomUUID() + "@acme.example", "Racer"));
+      CourseCompleted event = as(() -> fixture.completedAt(someone, course, 1, Instant.now()));
+      racing.add(executor.submit(() -> as(() -> certificates.issueFor(event))));
+    }
+    List<Integer> bits = new ArrayList<>();
+    for (Future<Optional<Certificate>> result : racing) {
+      bits.add(result.get().orElseThrow().statusIndex().orElseThrow());
+    }
+    assertEquals(6, bits.stream().distinct().count(), bits.toString());
+    // none of them needs re-signing: only credentials from before the status list do
+    assertEquals(0, (int) as(() -> recertification.resignLegacyCredentials()));
+  }
+
+  @Test
+  void aCredentialIssuedBeforeTheStatusListIsResignedWithItsBitAndThenVerifies() {
+    as(() -> {
+      certificates.ensureSigningKey();
+      return null;
+    });
+    // a bit far above what this test run hands out, as the V10 migration would have given it
+    Certificate legacy = as(() -> fixture.legacyCertificate(learner, course, 100_000 + new java.util.Random().nextInt(30_000)));
+    Ed25519PublicKey key = issuers.publicKey(tenant).orElseThrow();
+    CredentialVerifier verifier = new CredentialVerifier(method -> Optional.of(key), url -> issuers.statusList(tenant));
+    assertFalse(verifier.verify(legacy.credential(), Instant.now()).passed());
+
+    assertTrue(as(() -> recertification.resignLegacyCredentials()) >= 1);
+
+    Certificate resigned = as(() -> certificates.byCode(legacy.code())).orElseThrow();
+    assertTrue(resigned.credential().contains("\"statusListIndex\":\"" + legacy.statusIndex().getAsInt() + "\""),
+        resigned.credential());
+    VerificationReport report = verifier.verify(resigned.credential(), Instant.now());
+    assertTrue(report.passed(), report::toString);
+    assertEquals(VerificationReport.Outcome.PASS, report.check("status").orElseThrow().outcome(), report::toString);
+    assertEquals(0, (int) as(() -> recertification.resignLegacyCredentials()));
   }
 
   @Test

@@ -1,6 +1,9 @@
 package com.trustportal.certificate;
 
 import com.trustportal.catalog.entity.Course;
+import com.trustportal.certificate.entity.Certificate;
+import com.trustportal.certificate.entity.CertificateCode;
+import com.trustportal.certificate.entity.VerificationCode;
 import com.trustportal.learning.entity.CourseCompleted;
 import com.trustportal.learning.entity.CourseCompletion;
 import com.trustportal.tenant.control.TenantContext;
@@ -8,16 +11,39 @@ import com.trustportal.tenant.control.TenantData;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 
 /**
  * Test-only: records a completion dated in the past, without announcing it, so a test can deliver
- * the completion event itself (twice, late, or for a completion two years old).
+ * the completion event itself (twice, late, or for a completion two years old); or a certificate as
+ * issued before the W3C status list.
  */
 @Stateless
 public class CompletionFixture {
 
   @Inject @TenantData EntityManager em;
+
+  @PersistenceContext(unitName = "portal")
+  EntityManager platform;
+
+  /**
+   * A certificate as the portal issued it before the W3C status list: it owns a status bit (given by the V10
+   * migration) but its stored credential still names the old, undefined {@code 1EdTechRevocationList} status.
+   */
+  public Certificate legacyCertificate(String accountId, Course course, int statusIndex) {
+    CourseCompletion completion = new CourseCompletion(accountId, course.id(), course.version(), 1, 90, 3600,
+        Instant.now());
+    em.persist(completion);
+    em.flush(); // the certificate row refers to it, and no mapping tells EclipseLink the order
+    Certificate certificate = new Certificate(new Certificate.Achievement(completion.id(), accountId, "Legacy Learner",
+        course.id(), course.title(), course.version(), 90, 3600, completion.completedAt()), VerificationCode.generate(),
+        statusIndex, Instant.now(), null);
+    certificate.attachCredential("{\"credentialStatus\":{\"id\":\"x/revocations\",\"type\":\"1EdTechRevocationList\"}}");
+    em.persist(certificate);
+    platform.persist(new CertificateCode(certificate.code(), TenantContext.require()));
+    return certificate;
+  }
 
   public CourseCompleted completedAt(String accountId, Course course, int round, Instant at) {
     CourseCompletion completion = new CourseCompletion(accountId, course.id(), course.version(), round, 90, 3600, at);

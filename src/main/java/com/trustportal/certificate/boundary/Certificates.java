@@ -5,6 +5,7 @@ import com.trustportal.audit.entity.AuditEntry;
 import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.certificate.control.CredentialIssuer;
+import com.trustportal.certificate.credential.StatusEntry;
 import com.trustportal.certificate.entity.Certificate;
 import com.trustportal.certificate.entity.CertificateCode;
 import com.trustportal.certificate.entity.CertificateStatus;
@@ -35,6 +36,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.logging.Logger;
 
 /**
@@ -75,8 +77,12 @@ public class Certificates {
     } catch (EJBException raced) {
       // another request created the tenant's key at the same moment: that key is the tenant's
     }
+    Optional<Certificate> existing = self.byCompletion(completed.completionId());
+    if (existing.isPresent()) {
+      return existing;
+    }
     try {
-      return self.issueOnce(completed);
+      return self.issueOnce(completed, self.allocateStatusIndex());
     } catch (EJBException raced) {
       // a parallel delivery of the same event issued it first (unique key): that one stands
       Optional<Certificate> winner = self.byCompletion(completed.completionId());
@@ -93,8 +99,17 @@ public class Certificates {
     credentials.key();
   }
 
+  /**
+   * Takes the tenant's next status list bit in a short transaction of its own, so the lock on the counter is not
+   * held while the credential is signed. A bit whose certificate then loses a race stays unused, which is harmless.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public Optional<Certificate> issueOnce(CourseCompleted completed) {
+  public int allocateStatusIndex() {
+    return credentials.allocateStatusIndex();
+  }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Optional<Certificate> issueOnce(CourseCompleted completed, int statusIndex) {
     Optional<Certificate> existing = byCompletion(completed.completionId());
     if (existing.isPresent()) {
       return existing;
@@ -109,7 +124,8 @@ public class Certificates {
     Instant now = clock.instant();
     Certificate certificate = new Certificate(new Certificate.Achievement(completed.completionId(), account.id(),
         account.name(), completed.courseId(), title, completed.courseVersion(), completed.assessmentPercent(),
-        completed.secondsSpent(), completed.at()), VerificationCode.generate(), now, expiry(config, completed.at()));
+        completed.secondsSpent(), completed.at()), VerificationCode.generate(), statusIndex, now,
+        expiry(config, completed.at()));
     certificate.attachCredential(credentials.sign(certificate, config));
     em.persist(certificate);
     platform.persist(new CertificateCode(certificate.code(), tenant));
@@ -164,8 +180,8 @@ public class Certificates {
   }
 
   /**
-   * Revokes a certificate of the admin's tenant; the public page and the revocation list show it at once.
-   * The row is locked first, so of two revocations at once the second sees the first and is refused.
+   * Revokes a certificate of the admin's tenant; the public page and the signed status list (its bit is set) show it
+   * at once. The row is locked first, so of two revocations at once the second sees the first and is refused.
    */
   public Certificate revoke(SignedInUser admin, VerificationCode code, RevocationReason reason) {
     requireAdmin(admin);
@@ -184,9 +200,32 @@ public class Certificates {
     return certificate;
   }
 
-  /** The tenant's revoked certificates, oldest revocation first (the public revocation list). */
+  /** The tenant's revoked certificates, oldest revocation first. */
   public List<Certificate> revoked() {
     return em.createNamedQuery(Certificate.FIND_REVOKED, Certificate.class).getResultList();
+  }
+
+  /** The current tenant's signed revocation status list: the bits of its revoked certificates set. */
+  public Optional<String> statusList() {
+    List<Certificate> revoked = revoked();
+    List<Integer> bits = revoked.stream().map(Certificate::statusIndex).filter(OptionalInt::isPresent)
+        .map(OptionalInt::getAsInt).toList();
+    Instant changedAt = revoked.isEmpty() ? null : revoked.get(revoked.size() - 1).revokedAt();
+    return credentials.statusList(bits, changedAt);
+  }
+
+  /**
+   * Re-signs the current tenant's credentials that were signed before the W3C status list (their status type is
+   * defined by no context, so strict verifiers refuse them); returns how many. What they state is unchanged.
+   */
+  public int resignLegacyCredentials() {
+    TenantConfig config = directory.bySlug(TenantContext.require()).orElseThrow();
+    List<Certificate> legacy = em.createNamedQuery(Certificate.FIND_LEGACY_STATUS, Certificate.class)
+        .setParameter("status", "%\"" + StatusEntry.TYPE + "\"%").getResultList();
+    for (Certificate certificate : legacy) {
+      certificate.resignCredential(credentials.sign(certificate, config));
+    }
+    return legacy.size();
   }
 
   /** Certificates that expire before {@code before} and are not revoked (recertification). */

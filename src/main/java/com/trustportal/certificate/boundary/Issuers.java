@@ -3,9 +3,7 @@ package com.trustportal.certificate.boundary;
 import com.trustportal.certificate.control.CredentialIssuer;
 import com.trustportal.certificate.credential.CredentialVerifier;
 import com.trustportal.certificate.credential.Ed25519PublicKey;
-import com.trustportal.certificate.credential.RevocationList;
 import com.trustportal.certificate.credential.VerificationReport;
-import com.trustportal.certificate.entity.Certificate;
 import com.trustportal.platform.Settings;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
@@ -21,9 +19,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the portal publishes about each tenant as a credential issuer (its public key and its
- * revocation list) and the check of an uploaded credential against exactly that: a credential passes
- * here only when a tenant of this portal signed it with its published key and has not revoked it.
+ * What the portal publishes about each tenant as a credential issuer (its public key and its signed
+ * revocation status list) and the check of an uploaded credential against exactly that: a credential
+ * passes here only when a tenant of this portal signed it with its published key and the tenant's
+ * status list does not have its bit set.
  */
 @Stateless
 public class Issuers {
@@ -46,31 +45,25 @@ public class Issuers {
     return TenantContext.callAsUnchecked(tenant, issuer::publicKey);
   }
 
-  /** The tenant's revocation list as published at {@link CredentialIssuer#revocationListId}. */
+  /** The tenant's signed status list credential as published at {@link CredentialIssuer#statusListId}. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public Optional<RevocationList> revocationList(String tenant) {
+  public Optional<String> statusList(String tenant) {
     if (directory.bySlug(tenant).isEmpty() || otherTenantsAddress(tenant)) {
       return Optional.empty();
     }
-    List<RevocationList.Entry> entries = new ArrayList<>();
-    for (Certificate c : TenantContext.callAsUnchecked(tenant, certificates::revoked)) {
-      entries.add(new RevocationList.Entry(CredentialIssuer.credentialId(c), c.revokedAt(),
-          c.revocationReason().label()));
-    }
-    return Optional.of(new RevocationList(CredentialIssuer.revocationListId(tenant), CredentialIssuer.issuerId(tenant),
-        entries));
+    return TenantContext.callAsUnchecked(tenant, certificates::statusList);
   }
 
   /**
    * Checks an uploaded or pasted credential: format, signature with the issuing tenant's published
-   * key, validity dates and revocation. Never throws for bad input.
+   * key, validity dates and the revocation bit in the tenant's status list. Never throws for bad input.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public VerificationReport check(String json) {
     Issuers lookups = context.getBusinessObject(Issuers.class);
     CredentialVerifier verifier = new CredentialVerifier(
         method -> tenantOfKey(method).flatMap(lookups::publicKey),
-        list -> tenantOfList(list).flatMap(lookups::revocationList));
+        list -> tenantOfList(list).flatMap(lookups::statusList));
     VerificationReport report = verifier.verify(json, clock.instant());
     if (report.checks().stream().noneMatch(c -> c.name().equals("issuer-key")
         && c.outcome() == VerificationReport.Outcome.PASS)) {
@@ -95,7 +88,7 @@ public class Issuers {
   }
 
   static Optional<String> tenantOfList(String listId) {
-    String suffix = "/revocations";
+    String suffix = CredentialIssuer.STATUS_LIST_PATH;
     return listId != null && listId.endsWith(suffix) ? slugOf(listId.substring(0, listId.length() - suffix.length()))
         : Optional.empty();
   }

@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * Re-enrols learners whose certificate is about to expire: the tenant's {@code recertify_days_before}
  * days ahead, a new round of the course opens, due on the expiry date. It runs every hour and after
  * start-up; a learner is re-enrolled once per certificate, because a round only opens when the
- * current one is completed by the completion that certificate was issued for.
+ * current one is completed by the completion that certificate was issued for. The same run re-signs
+ * credentials issued before the W3C status list, so every served credential passes strict verifiers.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -46,6 +47,10 @@ public class Recertification {
         int opened = TenantContext.callAsUnchecked(tenant.slug(), () -> reenrolExpiring(tenant));
         if (opened > 0) {
           LOG.info(() -> "Tenant " + tenant.slug() + ": " + opened + " learner(s) re-enrolled for recertification");
+        }
+        int resigned = TenantContext.callAsUnchecked(tenant.slug(), () -> self().resignLegacyCredentials());
+        if (resigned > 0) {
+          LOG.info(() -> "Tenant " + tenant.slug() + ": " + resigned + " credential(s) re-signed with a W3C status list entry");
         }
       } catch (EJBException e) {
         LOG.warning(() -> "Tenant " + tenant.slug() + ": recertification run failed, retried next hour: " + e);
@@ -69,6 +74,12 @@ public class Recertification {
       }
     }
     return opened;
+  }
+
+  /** Credentials issued before the W3C status list get one, in a transaction of their own. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public int resignLegacyCredentials() {
+    return certificates.resignLegacyCredentials();
   }
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

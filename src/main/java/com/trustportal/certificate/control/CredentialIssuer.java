@@ -1,9 +1,12 @@
 package com.trustportal.certificate.control;
 
+import com.trustportal.certificate.credential.BitstringStatusList;
 import com.trustportal.certificate.credential.CredentialData;
 import com.trustportal.certificate.credential.Ed25519Key;
 import com.trustportal.certificate.credential.Ed25519PublicKey;
 import com.trustportal.certificate.credential.OpenBadgeCredential;
+import com.trustportal.certificate.credential.StatusEntry;
+import com.trustportal.certificate.credential.StatusListCredential;
 import com.trustportal.certificate.entity.Certificate;
 import com.trustportal.certificate.entity.SigningKey;
 import com.trustportal.platform.Settings;
@@ -13,7 +16,9 @@ import com.trustportal.tenant.control.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class CredentialIssuer {
 
+  /** The path of the revocation status list under the issuer id. */
+  public static final String STATUS_LIST_PATH = "/status/revocation";
+
   @Inject @TenantData EntityManager em;
 
   private final Map<String, Ed25519Key> keys = new ConcurrentHashMap<>();
@@ -37,10 +45,11 @@ public class CredentialIssuer {
     return Settings.publicUrl() + "/issuers/" + tenant;
   }
 
-  /** Where a tenant's revocation list is published. */
-  public static String revocationListId(String tenant) {
-    return issuerId(tenant) + "/revocations";
+  /** Where a tenant's revocation status list credential (W3C Bitstring Status List) is published. */
+  public static String statusListId(String tenant) {
+    return issuerId(tenant) + STATUS_LIST_PATH;
   }
+
 
   /** The credential id of a certificate: its public verification page. */
   public static String credentialId(Certificate certificate) {
@@ -86,8 +95,39 @@ public class CredentialIssuer {
             + tenant.name() + " training portal.",
         "Completed every required step of the course and passed its final assessment (pass mark 80%).",
         Integer.toString(c.courseVersion()), c.learnerName(), c.scorePercent(), c.timeSpent().toSeconds(),
-        c.completedAt(), c.expiresAt(), revocationListId(tenant.slug()));
+        c.completedAt(), c.expiresAt(), new StatusEntry(statusListId(tenant.slug()), c.statusIndex().orElseThrow(
+            () -> new IllegalStateException("certificate " + c.code() + " has no status list bit"))));
     return OpenBadgeCredential.sign(data, key, verificationMethod(tenant.slug(), key.publicKey()), c.issuedAt());
+  }
+
+  /**
+   * Takes the current tenant's next status list bit; locks the key row until the transaction ends, so bits are unique.
+   * Call it in a short transaction: every other issue of the tenant waits for it.
+   */
+  public int allocateStatusIndex() {
+    SigningKey row = em.createNamedQuery(SigningKey.FIND, SigningKey.class)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+        .orElseThrow(() -> new IllegalStateException("tenant " + TenantContext.require() + " has no signing key"));
+    return row.allocateStatusIndex();
+  }
+
+  /**
+   * The current tenant's signed revocation status list, or empty while it has no key (it has issued nothing).
+   *
+   * @param revoked   the status list bits of the revoked certificates
+   * @param changedAt when the list last changed (the latest revocation), null for never: then the key's creation
+   */
+  public Optional<String> statusList(Collection<Integer> revoked, Instant changedAt) {
+    Optional<SigningKey> stored = stored();
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    String tenant = TenantContext.require();
+    Ed25519Key key = key();
+    BitstringStatusList bits = BitstringStatusList.withSet(stored.get().statusIndexesUsed(), revoked);
+    Instant validFrom = changedAt == null ? stored.get().createdAt() : changedAt;
+    return Optional.of(StatusListCredential.sign(statusListId(tenant), issuerId(tenant), bits, validFrom, key,
+        verificationMethod(tenant, key.publicKey())));
   }
 
   private Optional<SigningKey> stored() {

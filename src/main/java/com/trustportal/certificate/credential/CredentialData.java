@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param secondsSpent           time spent, seconds, &gt;= 0
  * @param validFrom              start of validity
  * @param validUntil             end of validity, or null for no expiry
- * @param statusListId           URL of the issuer's revocation list, or null for none
+ * @param status                 the credential's revocation entry in the issuer's status list, or null for none
  */
 public record CredentialData(
         String credentialId,
@@ -42,7 +42,7 @@ public record CredentialData(
         long secondsSpent,
         Instant validFrom,
         Instant validUntil,
-        String statusListId) {
+        StatusEntry status) {
 
     /** @throws NullPointerException or IllegalArgumentException on missing or out-of-range values */
     public CredentialData {

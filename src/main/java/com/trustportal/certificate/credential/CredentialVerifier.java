@@ -25,14 +25,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Offline verifier for Open Badges 3.0 credentials secured with an {@code eddsa-rdfc-2022} DataIntegrityProof.
  *
  * <p>Checks, in order, each reported separately: {@code size}, {@code json}, {@code shape}, {@code contexts},
  * {@code data-loss}, {@code issuer-key}, {@code signature}, {@code validity}, {@code status}. JSON-LD contexts are
- * served only from bundled copies (VC 2.0 and OB 3.0.3); nothing is ever fetched from the network. Revocation
- * lists come from the {@link StatusResolver}, which is trusted to return the issuer's genuine list.
+ * served only from bundled copies (VC 2.0 and OB 3.0.3); nothing is ever fetched from the network.
+ *
+ * <p>Strict like a JSON-LD safe-mode verifier: a term the contexts do not define, a relative IRI, a keyword-like key
+ * or anything else that JSON-LD would drop (and so leave unsigned) fails the {@code data-loss} check; there is no
+ * allow-list. Revocation is a W3C Bitstring Status List: the {@link StatusResolver} supplies the status list
+ * credential named by {@code credentialStatus.statusListCredential}, which is itself verified (same checks, same
+ * issuer, same key) before its bit is read.
  */
 public final class CredentialVerifier {
 
@@ -45,11 +51,19 @@ public final class CredentialVerifier {
         Optional<Ed25519PublicKey> resolve(String verificationMethod);
     }
 
-    /** Returns the revocation list published at a status list URL, or empty if it is not available. */
+    /** Returns the status list credential (JSON) published at a URL, or empty if it is not available. */
     @FunctionalInterface
     public interface StatusResolver {
-        Optional<RevocationList> resolve(String statusListId);
+        Optional<String> resolve(String statusListCredential);
     }
+
+    /** What is being verified: a credential, or the status list credential a credential points to. */
+    private enum Kind { CREDENTIAL, STATUS_LIST }
+
+    /** The JSON-LD 1.1 keywords; any other key of the form {@code @name} is ignored by JSON-LD processors. */
+    private static final Set<String> KEYWORDS = Set.of("@base", "@container", "@context", "@direction", "@graph", "@id",
+            "@import", "@included", "@index", "@json", "@language", "@list", "@nest", "@none", "@prefix", "@propagate",
+            "@protected", "@reverse", "@set", "@type", "@value", "@version", "@vocab");
 
     /**
      * What the verifier accepts. Production: bundled VC 2.0 + OB 3.0.3 contexts, OpenBadgeCredential only,
@@ -88,7 +102,7 @@ public final class CredentialVerifier {
     public VerificationReport verify(byte[] json, Instant now) {
         List<Check> checks = new ArrayList<>();
         try {
-            new Run(json, now, checks).execute();
+            new Run(json, now, checks, Kind.CREDENTIAL).execute();
         } catch (RuntimeException e) {
             checks.add(new Check("internal", Outcome.FAIL, "unexpected error: " + e));
         }
@@ -105,11 +119,22 @@ public final class CredentialVerifier {
         private final byte[] input;
         private final Instant now;
         private final List<Check> checks;
+        private final Kind kind;
+        /** Set once parsed. */
+        private JsonObject document;
+        /** The key the signature was checked with, if any. */
+        private Optional<Ed25519PublicKey> usedKey = Optional.empty();
 
-        Run(byte[] input, Instant now, List<Check> checks) {
+        Run(byte[] input, Instant now, List<Check> checks, Kind kind) {
             this.input = input;
             this.now = now == null ? Instant.now() : now;
             this.checks = checks;
+            this.kind = kind;
+        }
+
+        /** Certificates must be Open Badges; a status list must be the issuer's own, like an Open Badge. */
+        private boolean issuerBound() {
+            return policy.openBadgeOnly() || kind == Kind.STATUS_LIST;
         }
 
         void execute() {
@@ -121,6 +146,7 @@ public final class CredentialVerifier {
                 return;
             }
             JsonObject credential = parsed.get();
+            document = credential;
             boolean shapeOk = checkShape(credential);
             boolean contextsOk = checkContexts(credential);
             if (!shapeOk || !contextsOk) {
@@ -137,9 +163,12 @@ public final class CredentialVerifier {
                 skip(VerificationReport.SIGNATURE, "no public key");
             } else {
                 checkSignature(document, proofOptions, proof.getString("proofValue"), key.get());
+                usedKey = key;
             }
             checkValidity(credential);
-            checkStatus(credential);
+            if (kind == Kind.CREDENTIAL) {
+                checkStatus(credential);
+            }
         }
 
         private void add(String name, Outcome outcome, String detail) {
@@ -188,8 +217,11 @@ public final class CredentialVerifier {
             if (!types.contains("VerifiableCredential")) {
                 problems.add("type must be a string or array of strings containing VerifiableCredential");
             }
-            if (policy.openBadgeOnly() && !types.contains("OpenBadgeCredential")) {
+            if (kind == Kind.CREDENTIAL && policy.openBadgeOnly() && !types.contains("OpenBadgeCredential")) {
                 problems.add("type must contain OpenBadgeCredential");
+            }
+            if (kind == Kind.STATUS_LIST && !types.contains(StatusListCredential.TYPE)) {
+                problems.add("type must contain " + StatusListCredential.TYPE);
             }
             if (issuerId(credential) == null) {
                 problems.add("issuer must be a URL string or an object with a string id");
@@ -269,6 +301,7 @@ public final class CredentialVerifier {
         }
 
         private void lossProblems(String what, JsonObject document, List<String> problems) {
+            keywordLikeKeys(document, problems, what);
             try {
                 JsonArray expanded = JsonLd.expand(JsonDocument.of(document))
                         .loader(policy.contexts())
@@ -291,13 +324,28 @@ public final class CredentialVerifier {
                         requireAbsolute(entry.getValue(), "id", problems, what);
                     } else if (entry.getKey().equals("@type")) {
                         strings(entry.getValue()).stream()
-                                .filter(type -> !type.equals(OpenBadgeCredential.REVOCATION_LIST_TYPE) && !type.equals("@json"))
+                                .filter(type -> !type.equals("@json"))
                                 .forEach(type -> requireAbsolute(Json.createValue(type), "type", problems, what));
                     } else if (entry.getKey().equals("@index") || entry.getKey().equals("@direction")) {
                         problems.add(what + ": " + entry.getKey() + " values are not part of the RDF and would not be signed");
                     } else {
                         relativeIris(entry.getValue(), problems, what);
                     }
+                }
+            }
+        }
+
+        /** Keys that look like keywords but are none are silently ignored by JSON-LD, so they would not be signed. */
+        private void keywordLikeKeys(JsonValue value, List<String> problems, String what) {
+            if (value instanceof JsonArray array) {
+                array.forEach(item -> keywordLikeKeys(item, problems, what));
+            } else if (value instanceof JsonObject object) {
+                for (var entry : object.entrySet()) {
+                    if (entry.getKey().matches("@[A-Za-z]+") && !KEYWORDS.contains(entry.getKey())) {
+                        problems.add(what + ": \"" + entry.getKey() + "\" is not a JSON-LD keyword and would be dropped, so it"
+                                + " would not be signed");
+                    }
+                    keywordLikeKeys(entry.getValue(), problems, what);
                 }
             }
         }
@@ -312,7 +360,7 @@ public final class CredentialVerifier {
         private Optional<Ed25519PublicKey> checkIssuerKey(String issuerId, String verificationMethod) {
             String name = "issuer-key";
             int hash = verificationMethod.indexOf('#');
-            if (policy.openBadgeOnly() && !verificationMethod.startsWith(issuerId + "#")) {
+            if (issuerBound() && !verificationMethod.startsWith(issuerId + "#")) {
                 add(name, Outcome.FAIL, "verificationMethod " + verificationMethod + " does not belong to the issuer: it must start with "
                         + issuerId + "#");
                 return Optional.empty();
@@ -417,39 +465,93 @@ public final class CredentialVerifier {
                 add(name, Outcome.NOT_CHECKED, "credential has no credentialStatus");
                 return;
             }
-            if (!(status instanceof JsonObject object) || !(object.get("id") instanceof JsonString listId)
-                    || !strings(object.get("type")).contains(OpenBadgeCredential.REVOCATION_LIST_TYPE)) {
-                add(name, Outcome.FAIL, "credentialStatus must be an object with a string id and type "
-                        + OpenBadgeCredential.REVOCATION_LIST_TYPE);
+            if (!(status instanceof JsonObject entry)) {
+                add(name, Outcome.FAIL, "credentialStatus must be one " + StatusEntry.TYPE + " object");
                 return;
             }
-            if (!(credential.get("id") instanceof JsonString credentialId)) {
-                add(name, Outcome.FAIL, "credential has credentialStatus but no string id to look up");
+            if (!strings(entry.get("type")).equals(List.of(StatusEntry.TYPE))) {
+                add(name, Outcome.FAIL, "credentialStatus type must be " + StatusEntry.TYPE + ", got " + entry.get("type"));
                 return;
             }
-            Optional<RevocationList> list;
+            if (!(entry.get("statusPurpose") instanceof JsonString purpose) || !StatusEntry.PURPOSE.equals(purpose.getString())) {
+                add(name, Outcome.FAIL, "credentialStatus statusPurpose must be " + StatusEntry.PURPOSE + ", got "
+                        + entry.get("statusPurpose"));
+                return;
+            }
+            if (!(entry.get("statusListIndex") instanceof JsonString indexText) || !indexText.getString().matches("0|[1-9][0-9]{0,8}")) {
+                add(name, Outcome.FAIL, "credentialStatus statusListIndex must be a non-negative integer in a string, got "
+                        + entry.get("statusListIndex"));
+                return;
+            }
+            if (!(entry.get("statusListCredential") instanceof JsonString listUrl) || !isAbsolute(listUrl.getString())) {
+                add(name, Outcome.FAIL, "credentialStatus statusListCredential must be a URL, got " + entry.get("statusListCredential"));
+                return;
+            }
+            String url = listUrl.getString();
+            int index = Integer.parseInt(indexText.getString());
+            Optional<String> published;
             try {
-                list = Objects.requireNonNullElse(statuses.resolve(listId.getString()), Optional.empty());
+                published = Objects.requireNonNullElse(statuses.resolve(url), Optional.empty());
             } catch (RuntimeException e) {
-                add(name, Outcome.FAIL, "revocation list " + listId.getString() + " could not be read: " + e.getMessage());
+                add(name, Outcome.FAIL, "status list " + url + " could not be read: " + e.getMessage());
                 return;
             }
-            if (list.isEmpty()) {
-                add(name, Outcome.NOT_CHECKED, "revocation list " + listId.getString() + " not available");
+            if (published.isEmpty()) {
+                add(name, Outcome.NOT_CHECKED, "status list " + url + " not available");
                 return;
             }
-            RevocationList revocations = list.get();
-            if (!revocations.id().equals(listId.getString()) || !revocations.issuerId().equals(issuerId(credential))) {
-                add(name, Outcome.FAIL, "revocation list " + revocations.id() + " of issuer " + revocations.issuerId()
-                        + " is not the list named by the credential (" + listId.getString() + ", issuer " + issuerId(credential) + ")");
+            Run list = new Run(published.get().getBytes(StandardCharsets.UTF_8), now, new ArrayList<>(), Kind.STATUS_LIST);
+            list.execute();
+            VerificationReport listReport = new VerificationReport(list.checks);
+            if (!listReport.passed()) {
+                add(name, Outcome.FAIL, "the status list credential is not valid: " + listReport.summary());
                 return;
             }
-            Optional<RevocationList.Entry> entry = revocations.find(credentialId.getString());
-            if (entry.isPresent()) {
-                add(name, Outcome.FAIL, "revoked on " + entry.get().revokedAt() + ": " + entry.get().reason());
+            JsonObject listCredential = list.document;
+            String problem = statusListProblem(credential, listCredential, url, list.usedKey);
+            if (problem != null) {
+                add(name, Outcome.FAIL, problem);
+                return;
+            }
+            BitstringStatusList bits;
+            try {
+                bits = BitstringStatusList.decode(listCredential.getJsonObject("credentialSubject").getString("encodedList"));
+            } catch (IllegalArgumentException e) {
+                add(name, Outcome.FAIL, "status list " + url + ": " + e.getMessage());
+                return;
+            }
+            if (index >= bits.length()) {
+                add(name, Outcome.FAIL, "statusListIndex " + index + " is outside the status list of " + bits.length() + " entries");
+            } else if (bits.isSet(index)) {
+                add(name, Outcome.FAIL, "revoked: bit " + index + " is set in the issuer's status list " + url);
             } else {
-                add(name, Outcome.PASS, "not revoked (list " + revocations.id() + ")");
+                add(name, Outcome.PASS, "not revoked (bit " + index + " of the signed status list " + url + ")");
             }
+        }
+
+        /** @return what makes a verified status list credential the wrong one for this credential, or null */
+        private String statusListProblem(JsonObject credential, JsonObject list, String url, Optional<Ed25519PublicKey> listKey) {
+            if (!(list.get("id") instanceof JsonString id) || !id.getString().equals(url)) {
+                return "the status list credential's id " + list.get("id") + " is not " + url;
+            }
+            if (!Objects.equals(issuerId(list), issuerId(credential))) {
+                return "the status list credential was issued by " + issuerId(list) + ", not by the credential's issuer "
+                        + issuerId(credential);
+            }
+            if (usedKey.isPresent() && !listKey.equals(usedKey)) {
+                return "the status list credential is signed with another key than the credential";
+            }
+            if (!(list.get("credentialSubject") instanceof JsonObject subject)
+                    || !strings(subject.get("type")).equals(List.of(StatusListCredential.SUBJECT_TYPE))) {
+                return "the status list credential's subject must be one " + StatusListCredential.SUBJECT_TYPE;
+            }
+            if (!(subject.get("statusPurpose") instanceof JsonString purpose) || !StatusEntry.PURPOSE.equals(purpose.getString())) {
+                return "the status list's statusPurpose must be " + StatusEntry.PURPOSE + ", got " + subject.get("statusPurpose");
+            }
+            if (!(subject.get("encodedList") instanceof JsonString)) {
+                return "the status list has no encodedList string";
+            }
+            return null;
         }
     }
 

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 
 /**
  * The {@code eddsa-rdfc-2022} cryptosuite (VC-DI-EDDSA 1.0 §3.2): RDFC-1.0 canonicalisation, SHA-256,
@@ -76,6 +77,32 @@ final class DataIntegrity {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /**
+     * Signs a document of an issuer: proof type DataIntegrityProof, eddsa-rdfc-2022, assertionMethod.
+     *
+     * @param verificationMethod the key id, which must start with {@code issuerId + "#"}
+     * @param created            proof creation time (truncated to seconds)
+     * @return the signed document as compact JSON
+     * @throws IllegalArgumentException if the verification method does not belong to the issuer
+     */
+    static String sign(JsonObject unsigned, String issuerId, Ed25519Key key, String verificationMethod, Instant created) {
+        if (verificationMethod == null || !verificationMethod.startsWith(issuerId + "#")) {
+            throw new IllegalArgumentException("verificationMethod must start with the issuer id followed by '#': " + issuerId + "#");
+        }
+        JsonObject proofOptions = Json.createObjectBuilder()
+                .add("type", PROOF_TYPE)
+                .add("cryptosuite", CRYPTOSUITE)
+                .add("created", OpenBadgeCredential.dateTime(created))
+                .add("verificationMethod", verificationMethod)
+                .add("proofPurpose", PROOF_PURPOSE)
+                .build();
+        try {
+            return addProof(unsigned, proofOptions, key, BundledContexts.PRODUCTION).toString();
+        } catch (JsonLdError e) {
+            throw new IllegalStateException("JSON-LD processing of the document failed: " + e.getMessage(), e);
         }
     }
 

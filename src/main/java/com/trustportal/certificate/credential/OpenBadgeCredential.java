@@ -1,6 +1,5 @@
 package com.trustportal.certificate.credential;
 
-import com.apicatalog.jsonld.JsonLdError;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -11,8 +10,6 @@ import java.time.temporal.ChronoUnit;
 
 /** Builds and signs Open Badges 3.0 {@code OpenBadgeCredential}s with an {@code eddsa-rdfc-2022} DataIntegrityProof. */
 public final class OpenBadgeCredential {
-
-    static final String REVOCATION_LIST_TYPE = "1EdTechRevocationList";
 
     private OpenBadgeCredential() {
     }
@@ -26,21 +23,7 @@ public final class OpenBadgeCredential {
      * @throws IllegalArgumentException if the verification method does not belong to the issuer
      */
     public static String sign(CredentialData data, Ed25519Key key, String verificationMethod, Instant created) {
-        if (verificationMethod == null || !verificationMethod.startsWith(data.issuerId() + "#")) {
-            throw new IllegalArgumentException("verificationMethod must start with the issuer id followed by '#': " + data.issuerId() + "#");
-        }
-        JsonObject proofOptions = Json.createObjectBuilder()
-                .add("type", DataIntegrity.PROOF_TYPE)
-                .add("cryptosuite", DataIntegrity.CRYPTOSUITE)
-                .add("created", dateTime(created))
-                .add("verificationMethod", verificationMethod)
-                .add("proofPurpose", DataIntegrity.PROOF_PURPOSE)
-                .build();
-        try {
-            return DataIntegrity.addProof(unsigned(data), proofOptions, key, BundledContexts.PRODUCTION).toString();
-        } catch (JsonLdError e) {
-            throw new IllegalStateException("JSON-LD processing of the credential failed: " + e.getMessage(), e);
-        }
+        return DataIntegrity.sign(unsigned(data), data.issuerId(), key, verificationMethod, created);
     }
 
     /** @return the unsigned OpenBadgeCredential document */
@@ -59,10 +42,14 @@ public final class OpenBadgeCredential {
             credential.add("validUntil", dateTime(data.validUntil()));
         }
         credential.add("credentialSubject", subject(data));
-        if (data.statusListId() != null) {
+        if (data.status() != null) {
+            // a status method the VC 2.0 context defines, so every verifier can expand (and sign) it
             credential.add("credentialStatus", Json.createObjectBuilder()
-                    .add("id", data.statusListId())
-                    .add("type", REVOCATION_LIST_TYPE));
+                    .add("id", data.status().id())
+                    .add("type", StatusEntry.TYPE)
+                    .add("statusPurpose", StatusEntry.PURPOSE)
+                    .add("statusListIndex", Integer.toString(data.status().index()))
+                    .add("statusListCredential", data.status().listCredential()));
         }
         return credential.build();
     }

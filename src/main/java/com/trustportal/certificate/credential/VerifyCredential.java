@@ -13,15 +13,18 @@ import java.util.Optional;
 /**
  * Offline command-line verifier for third parties.
  *
- * <pre>VerifyCredential &lt;credential.json&gt; [--key z6Mk...] [--revocations &lt;list.json&gt;] [--now 2030-01-01T00:00:00Z]</pre>
+ * <pre>VerifyCredential &lt;credential.json&gt; [--key z6Mk...] [--status-list &lt;status-list.json&gt;] [--now 2030-01-01T00:00:00Z]</pre>
  *
- * Prints each check; exit code 0 valid, 1 invalid, 2 usage or I/O error. Needs a Jakarta JSON-P implementation
+ * {@code --status-list} is the issuer's {@code BitstringStatusListCredential} (downloaded from the credential's
+ * {@code credentialStatus.statusListCredential}); it is verified with the same key before its bit is read. Prints
+ * each check; exit code 0 valid, 1 invalid, 2 usage or I/O error. Needs a Jakarta JSON-P implementation
  * on the class path (for example {@code org.eclipse.parsson:parsson}) besides titanium-json-ld and titanium-rdfc.
  */
 public final class VerifyCredential {
 
     static final String USAGE =
-            "usage: VerifyCredential <credential.json> [--key z6Mk...] [--revocations <list.json>] [--now 2030-01-01T00:00:00Z]";
+            "usage: VerifyCredential <credential.json> [--key z6Mk...] [--status-list <status-list.json>]"
+                    + " [--now 2030-01-01T00:00:00Z]";
 
     private VerifyCredential() {
     }
@@ -37,13 +40,13 @@ public final class VerifyCredential {
     public static int run(String[] args, PrintStream out, Instant now) {
         String credentialFile = null;
         Ed25519PublicKey key = null;
-        RevocationList revocations = null;
+        String statusList = null;
         Instant at = now;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--key" -> key = Ed25519PublicKey.fromMultibase(value(args, ++i));
-                    case "--revocations" -> revocations = RevocationList.parse(read(value(args, ++i)));
+                    case "--status-list" -> statusList = read(value(args, ++i));
                     case "--now" -> at = Instant.parse(value(args, ++i));
                     default -> {
                         if (args[i].startsWith("--") || credentialFile != null) {
@@ -58,7 +61,7 @@ public final class VerifyCredential {
             }
             byte[] credential = Files.readAllBytes(Path.of(credentialFile));
             Optional<Ed25519PublicKey> pinned = Optional.ofNullable(key);
-            Optional<RevocationList> list = Optional.ofNullable(revocations);
+            Optional<String> list = Optional.ofNullable(statusList);
             VerificationReport report = new CredentialVerifier(vm -> pinned, id -> list).verify(credential, at);
             for (VerificationReport.Check check : report.checks()) {
                 out.printf("%-11s %-12s %s%n", check.outcome(), check.name(), check.detail());

@@ -33,6 +33,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(name = Certificate.FIND_ALL, query = "select c from Certificate c order by c.issuedAt desc")
 @NamedQuery(name = Certificate.FIND_REVOKED, query =
     "select c from Certificate c where c.revokedAt is not null order by c.revokedAt")
+@NamedQuery(name = Certificate.FIND_LEGACY_STATUS, query =
+    "select c from Certificate c where c.statusIndex is not null and c.credential not like :status")
 @NamedQuery(name = Certificate.FIND_EXPIRING, query =
     "select c from Certificate c where c.expiresAt is not null and c.expiresAt <= :before and c.revokedAt is null")
 public class Certificate {
@@ -43,6 +45,7 @@ public class Certificate {
   public static final String FIND_ALL = "Certificate.findAll";
   public static final String FIND_REVOKED = "Certificate.findRevoked";
   public static final String FIND_EXPIRING = "Certificate.findExpiring";
+  public static final String FIND_LEGACY_STATUS = "Certificate.findLegacyStatus";
 
   @Id
   @Column(length = 36)
@@ -97,11 +100,16 @@ public class Certificate {
   @Column(name = "credential", nullable = false, length = 32000)
   private String credential;
 
+  /** This certificate's bit in the tenant's revocation status list; null only for certificates made without one. */
+  @Column(name = "status_index")
+  private Integer statusIndex;
+
   @Version
   private long version;
 
   protected Certificate() {}
 
+  /** A certificate without a status list bit: no published status list can revoke its credential. */
   public Certificate(Achievement achievement, VerificationCode code, Instant issuedAt, Instant expiresAt) {
     this.id = UUID.randomUUID().toString();
     this.code = Objects.requireNonNull(code, "code");
@@ -119,6 +127,15 @@ public class Certificate {
       throw new IllegalArgumentException("a certificate must expire after the completion it certifies");
     }
     this.expiresAt = expiresAt;
+  }
+
+  /** A certificate that owns bit {@code statusIndex} of its tenant's revocation status list. */
+  public Certificate(Achievement achievement, VerificationCode code, int statusIndex, Instant issuedAt, Instant expiresAt) {
+    this(achievement, code, issuedAt, expiresAt);
+    if (statusIndex < 0) {
+      throw new IllegalArgumentException("a status list index is >= 0, got " + statusIndex);
+    }
+    this.statusIndex = statusIndex;
   }
 
   /** What a completion achieved, as the certificate will state it. */
@@ -156,6 +173,22 @@ public class Certificate {
       throw new IllegalStateException("certificate " + code + " already has its credential");
     }
     this.credential = Objects.requireNonNull(signedJson);
+  }
+
+  /**
+   * Replaces a credential signed before the portal published a W3C status list (its {@code credentialStatus} was a
+   * type that no context defines) by one that names this certificate's status list bit. What it states is unchanged.
+   */
+  public void resignCredential(String signedJson) {
+    if (statusIndex == null) {
+      throw new IllegalStateException("certificate " + code + " has no status list bit to name");
+    }
+    this.credential = Objects.requireNonNull(signedJson);
+  }
+
+  /** @return this certificate's bit in the tenant's revocation status list, if it has one */
+  public java.util.OptionalInt statusIndex() {
+    return statusIndex == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(statusIndex);
   }
 
   public String id() {

@@ -14,7 +14,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * The tenant's Ed25519 key for signing credentials: the public key in Multikey form, and the private
- * seed sealed with the portal's key-encryption key (never stored or logged in the clear).
+ * seed sealed with the portal's key-encryption key (never stored or logged in the clear), and the
+ * counter that hands out the bits of the tenant's revocation status list.
  */
 @Entity
 @Table(name = "signing_key")
@@ -38,6 +39,10 @@ public class SigningKey {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** The next free bit of the tenant's revocation status list; only ever counts up. */
+  @Column(name = "next_status_index", nullable = false)
+  private int nextStatusIndex;
+
   protected SigningKey() {}
 
   public SigningKey(String publicKeyMultibase, String sealedSeed, Instant createdAt) {
@@ -57,5 +62,18 @@ public class SigningKey {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** Takes the next bit of the status list for a new certificate; the caller holds this row's write lock. */
+  public int allocateStatusIndex() {
+    if (nextStatusIndex == Integer.MAX_VALUE) {
+      throw new IllegalStateException("the status list of this tenant is full");
+    }
+    return nextStatusIndex++;
+  }
+
+  /** How many bits of the status list have been handed out. */
+  public int statusIndexesUsed() {
+    return nextStatusIndex;
   }
 }

@@ -27,8 +27,11 @@ class CredentialVerifierTest {
     static final Ed25519Key KEY = Ed25519Key.fromSeed(new byte[32]);
     static final String ISSUER = "https://portal.example/issuers/acme";
     static final String VERIFICATION_METHOD = ISSUER + "#" + KEY.publicKey().multibase();
-    static final String STATUS_LIST = ISSUER + "/revocations";
+    static final String STATUS_LIST = ISSUER + "/status/revocation";
+    /** Not a byte boundary, so a wrong bit order shows. */
+    static final int STATUS_INDEX = 4242;
     static final Instant ISSUED = Instant.parse("2026-01-15T10:00:00Z");
+    static final Instant LIST_CHANGED = Instant.parse("2026-03-01T00:00:00Z");
     static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
     static final CredentialData DATA = new CredentialData(
@@ -45,17 +48,23 @@ class CredentialVerifierTest {
             5400,
             ISSUED,
             Instant.parse("2028-01-15T10:00:00Z"),
-            STATUS_LIST);
+            new StatusEntry(STATUS_LIST, STATUS_INDEX));
 
     static String signed() {
         return OpenBadgeCredential.sign(DATA, KEY, VERIFICATION_METHOD, ISSUED);
+    }
+
+    /** The issuer's signed status list with these bits set. */
+    static String statusList(Integer... revoked) {
+        return StatusListCredential.sign(STATUS_LIST, ISSUER, BitstringStatusList.withSet(STATUS_INDEX + 1, List.of(revoked)),
+                LIST_CHANGED, KEY, VERIFICATION_METHOD);
     }
 
     private static VerificationReport verify(String json) {
         return verifier(Optional.of(KEY.publicKey()), Optional.empty()).verify(json, NOW);
     }
 
-    private static CredentialVerifier verifier(Optional<Ed25519PublicKey> key, Optional<RevocationList> list) {
+    private static CredentialVerifier verifier(Optional<Ed25519PublicKey> key, Optional<String> list) {
         return new CredentialVerifier(vm -> key, id -> list);
     }
 
@@ -104,7 +113,12 @@ class CredentialVerifierTest {
         assertFalse(identity.getBoolean("hashed"));
         assertEquals("87", subject.getJsonArray("result").getJsonObject(0).getString("value"));
         assertEquals("PT1H30M", subject.getJsonArray("result").getJsonObject(1).getString("value"));
-        assertEquals("1EdTechRevocationList", unsigned.getJsonObject("credentialStatus").getString("type"));
+        JsonObject status = unsigned.getJsonObject("credentialStatus");
+        assertEquals("BitstringStatusListEntry", status.getString("type"));
+        assertEquals("revocation", status.getString("statusPurpose"));
+        assertEquals("4242", status.getString("statusListIndex"));
+        assertEquals(STATUS_LIST, status.getString("statusListCredential"));
+        assertEquals(STATUS_LIST + "#4242", status.getString("id"));
         assertFalse(unsigned.containsKey("proof"));
     }
 
@@ -226,26 +240,76 @@ class CredentialVerifierTest {
     }
 
     @Test
-    void revoked() {
-        RevocationList list = new RevocationList(STATUS_LIST, ISSUER, List.of(new RevocationList.Entry(
-                DATA.credentialId(), Instant.parse("2026-03-01T00:00:00Z"), "issued in error")));
-        VerificationReport report = verifier(Optional.of(KEY.publicKey()), Optional.of(list)).verify(signed(), NOW);
-        assertFails(report, "status", "revoked on 2026-03-01T00:00:00Z: issued in error");
+    void revokedByTheStatusListBit() {
+        VerificationReport report = verifier(Optional.of(KEY.publicKey()), Optional.of(statusList(STATUS_INDEX))).verify(signed(), NOW);
+        assertFails(report, "status", "revoked: bit 4242 is set");
+        assertEquals(Outcome.PASS, report.check("signature").orElseThrow().outcome());
     }
 
     @Test
-    void notRevoked() {
-        RevocationList list = new RevocationList(STATUS_LIST, ISSUER, List.of(new RevocationList.Entry(
-                "https://portal.example/verify/OTHER", Instant.parse("2026-03-01T00:00:00Z"), "x")));
-        VerificationReport report = verifier(Optional.of(KEY.publicKey()), Optional.of(list)).verify(signed(), NOW);
+    void neighbouringBitsDoNotRevoke() {
+        VerificationReport report = verifier(Optional.of(KEY.publicKey()), Optional.of(statusList(STATUS_INDEX - 1, STATUS_INDEX + 1, 0)))
+                .verify(signed(), NOW);
         assertTrue(report.passed(), report::toString);
-        assertEquals(Outcome.PASS, report.check("status").orElseThrow().outcome());
+        assertTrue(report.check("status").orElseThrow().detail().contains("not revoked (bit 4242"), report::toString);
     }
 
     @Test
-    void revocationListOfAnotherIssuer() {
-        RevocationList list = new RevocationList(STATUS_LIST, "https://evil.example", List.of());
-        assertFails(verifier(Optional.of(KEY.publicKey()), Optional.of(list)).verify(signed(), NOW), "status", "not the list");
+    void statusListWhoseBitWasClearedAfterSigningFails() {
+        String revokedList = statusList(STATUS_INDEX);
+        String cleared = revokedList.replace(BitstringStatusList.withSet(STATUS_INDEX + 1, List.of(STATUS_INDEX)).encode(),
+                BitstringStatusList.withSet(STATUS_INDEX + 1, List.of()).encode());
+        assertTrue(!cleared.equals(revokedList));
+        VerificationReport report = verifier(Optional.of(KEY.publicKey()), Optional.of(cleared)).verify(signed(), NOW);
+        assertFails(report, "status", "the status list credential is not valid");
+        assertTrue(report.check("status").orElseThrow().detail().contains("signature does not match"), report::toString);
+    }
+
+    @Test
+    void statusListOfAnotherIssuer() {
+        Ed25519Key other = Ed25519Key.generate();
+        String foreign = StatusListCredential.sign(STATUS_LIST, "https://evil.example", BitstringStatusList.withSet(1, List.of()),
+                LIST_CHANGED, other, "https://evil.example#" + other.publicKey().multibase());
+        assertFails(verifier(Optional.empty(), Optional.of(foreign)).verify(signed(), NOW), "status", "issued by https://evil.example");
+    }
+
+    @Test
+    void statusListSignedWithAnotherKeyOfTheSameIssuer() {
+        Ed25519Key other = Ed25519Key.generate();
+        String forged = StatusListCredential.sign(STATUS_LIST, ISSUER, BitstringStatusList.withSet(1, List.of()), LIST_CHANGED, other,
+                ISSUER + "#" + other.publicKey().multibase());
+        assertFails(verifier(Optional.empty(), Optional.of(forged)).verify(signed(), NOW), "status", "another key");
+        assertFails(verifier(Optional.of(KEY.publicKey()), Optional.of(forged)).verify(signed(), NOW), "status", "not valid");
+    }
+
+    @Test
+    void statusListAtAnotherUrl() {
+        String elsewhere = StatusListCredential.sign(ISSUER + "/status/other", ISSUER, BitstringStatusList.withSet(1, List.of()),
+                LIST_CHANGED, KEY, VERIFICATION_METHOD);
+        assertFails(verifier(Optional.of(KEY.publicKey()), Optional.of(elsewhere)).verify(signed(), NOW), "status", "is not " + STATUS_LIST);
+    }
+
+    @Test
+    void indexBeyondTheListFails() {
+        String json = signed().replace("\"statusListIndex\":\"4242\"", "\"statusListIndex\":\"999999\"");
+        VerificationReport report = verifier(Optional.of(KEY.publicKey()), Optional.of(statusList())).verify(json, NOW);
+        assertFails(report, "signature", "signature does not match");
+        assertFails(report, "status", "outside the status list");
+    }
+
+    @Test
+    void theOldUndefinedStatusTypeFailsDataLossWithoutAnAllowList() {
+        String json = edit(c -> Json.createObjectBuilder(c).add("credentialStatus", Json.createObjectBuilder()
+                .add("id", ISSUER + "/revocations").add("type", "1EdTechRevocationList")).build());
+        VerificationReport report = verify(json);
+        assertFails(report, "data-loss", "1EdTechRevocationList");
+        assertFails(report, "status", "must be BitstringStatusListEntry");
+    }
+
+    @Test
+    void keywordLikeKeyIsDataLoss() {
+        String json = edit(c -> withSubject(c, s -> s.add("@grade", "A+")));
+        assertFails(verify(json), "data-loss", "\"@grade\" is not a JSON-LD keyword");
     }
 
     @Test

@@ -9,8 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,13 +61,29 @@ class VerifyCredentialTest {
     }
 
     @Test
-    void revokedExitsOne() throws IOException {
-        Path list = dir.resolve("list.json");
-        Files.writeString(list, new RevocationList(CredentialVerifierTest.STATUS_LIST, CredentialVerifierTest.ISSUER, List.of(
-                new RevocationList.Entry(CredentialVerifierTest.DATA.credentialId(), Instant.parse("2026-03-01T00:00:00Z"), "withdrawn")))
-                .toJson());
-        assertEquals(1, run(credentialFile(), "--revocations", list.toString()), this::output);
-        assertTrue(output().contains("revoked on 2026-03-01T00:00:00Z: withdrawn"), output());
+    void revokedInTheStatusListExitsOne() throws IOException {
+        Path list = dir.resolve("status-list.json");
+        Files.writeString(list, CredentialVerifierTest.statusList(CredentialVerifierTest.STATUS_INDEX));
+        assertEquals(1, run(credentialFile(), "--key", CredentialVerifierTest.KEY.publicKey().multibase(), "--status-list",
+                list.toString()), this::output);
+        assertTrue(output().contains("revoked: bit 4242 is set"), output());
+    }
+
+    @Test
+    void notRevokedInTheStatusListExitsZero() throws IOException {
+        Path list = dir.resolve("status-list.json");
+        Files.writeString(list, CredentialVerifierTest.statusList(CredentialVerifierTest.STATUS_INDEX + 1));
+        assertEquals(0, run(credentialFile(), "--key", CredentialVerifierTest.KEY.publicKey().multibase(), "--status-list",
+                list.toString()), this::output);
+        assertTrue(output().contains("PASS        status"), output());
+    }
+
+    @Test
+    void aStatusListThatIsNotACredentialExitsOne() throws IOException {
+        Path list = dir.resolve("status-list.json");
+        Files.writeString(list, "[]");
+        assertEquals(1, run(credentialFile(), "--status-list", list.toString()), this::output);
+        assertTrue(output().contains("the status list credential is not valid"), output());
     }
 
     @Test
@@ -81,8 +95,8 @@ class VerifyCredentialTest {
         assertEquals(2, run(credentialFile(), "--now", "tomorrow"));
         assertEquals(2, run(credentialFile(), "--bogus"));
         assertEquals(2, run(dir.resolve("missing.json").toString()));
-        Path badList = dir.resolve("bad.json");
-        Files.writeString(badList, "[]");
-        assertEquals(2, run(credentialFile(), "--revocations", badList.toString()));
+        assertEquals(2, run(credentialFile(), "--status-list", dir.resolve("missing-list.json").toString()));
+        assertEquals(2, run(credentialFile(), "--revocations", "list.json"));
+        assertTrue(output().contains("--status-list <status-list.json>"), output());
     }
 }

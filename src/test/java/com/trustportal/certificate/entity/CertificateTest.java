@@ -62,4 +62,29 @@ class CertificateTest {
     assertEquals("{\"signed\":true}", c.credential());
     assertEquals(Duration.ofSeconds(3_900), c.timeSpent());
   }
+
+  @Test
+  void aCertificateWithAStatusBitKeepsItAndOnlyItsCredentialCanBeResigned() {
+    Certificate c = new Certificate(new Certificate.Achievement("completion-2", "account-1", "Zoë Ångström",
+        "collaborative-selling", "Collaborative Selling", 1, 90, 3_900, COMPLETED), VerificationCode.generate(), 7,
+        COMPLETED.plusSeconds(1), EXPIRES);
+    assertEquals(7, c.statusIndex().getAsInt());
+    c.attachCredential("{\"old\":true}");
+    c.resignCredential("{\"new\":true}");
+    assertEquals("{\"new\":true}", c.credential());
+  }
+
+  @Test
+  void aCertificateWithoutAStatusBitCannotBeResignedWithOne() {
+    Certificate c = certificate(EXPIRES);
+    assertTrue(c.statusIndex().isEmpty());
+    c.attachCredential("{}");
+    assertThrows(IllegalStateException.class, () -> c.resignCredential("{\"new\":true}"));
+  }
+
+  @Test
+  void aNegativeStatusBitIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new Certificate(new Certificate.Achievement("completion-3",
+        "account-1", "A", "c", "C", 1, 90, 1, COMPLETED), VerificationCode.generate(), -1, COMPLETED, null));
+  }
 }
