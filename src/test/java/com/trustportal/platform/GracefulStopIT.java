@@ -109,7 +109,7 @@ class GracefulStopIT {
 
     Set<String> stored = storedSteps();
     assertTrue(stored.containsAll(acknowledged), "acknowledged " + acknowledged + " but stored " + stored);
-    assertTrue(portal.portalLines().contains("SIGTERM: readiness is DOWN"), portal.portalLines());
+    assertTrue(java.nio.file.Files.readString(portal.log).contains("SIGTERM: readiness is DOWN"), portal.portalLines());
   }
 
   private Set<String> storedSteps() throws Exception {
