@@ -33,7 +33,9 @@ final class TestPostgres implements AutoCloseable {
   static TestPostgres create() throws Exception {
     Path bin = binaries();
     Path dir = Files.createTempDirectory("portal-pg-");
-    run("chown", "-R", "postgres", dir.toString());
+    if (asRoot()) {
+      run("chown", "-R", "postgres", dir.toString());
+    }
     TestPostgres pg = new TestPostgres(dir, bin, freePort());
     pg.asPostgres(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust", "-U", "postgres");
     return pg;
@@ -81,11 +83,15 @@ final class TestPostgres implements AutoCloseable {
 
   private void asPostgres(String... command) throws Exception {
     List<String> line = new ArrayList<>();
-    if ("root".equals(System.getProperty("user.name"))) {
+    if (asRoot()) {
       line.addAll(List.of("runuser", "-u", "postgres", "--"));
     }
     line.addAll(List.of(command));
     run(line.toArray(String[]::new));
+  }
+
+  private static boolean asRoot() {
+    return "root".equals(System.getProperty("user.name"));
   }
 
   private static void run(String... command) throws Exception {
