@@ -14,6 +14,16 @@ import javax.sql.DataSource;
  */
 public class PortalDataSource implements DataSource {
 
+  /**
+   * Seconds to open a connection (TCP connect, then sign-in) before giving up: an unreachable database answers a
+   * request in seconds. No socket read timeout is set, as it would cut long statements; those are bounded by the
+   * pool's statement timeout ({@link Database#STATEMENT_SECONDS}) instead.
+   */
+  public static final int CONNECT_SECONDS = 5;
+
+  /** Name of the portal's sessions in PostgreSQL's {@code pg_stat_activity}. */
+  public static final String APPLICATION_NAME = "trust-portal";
+
   private volatile DataSource delegate;
   private int loginTimeout;
 
@@ -34,6 +44,19 @@ public class PortalDataSource implements DataSource {
     if (url.startsWith("jdbc:postgresql:")) {
       org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
       pg.setURL(url);
+      // defaults for what PORTAL_DB_URL does not set itself
+      if (!names(url, "connectTimeout")) {
+        pg.setConnectTimeout(CONNECT_SECONDS);
+      }
+      if (!names(url, "loginTimeout")) {
+        pg.setLoginTimeout(CONNECT_SECONDS);
+      }
+      if (!names(url, "tcpKeepAlive")) {
+        pg.setTcpKeepAlive(true); // notices a silently vanished server on an idle pooled connection
+      }
+      if (!names(url, "ApplicationName")) {
+        pg.setApplicationName(APPLICATION_NAME);
+      }
       if (!user.isEmpty()) {
         pg.setUser(user);
       }
@@ -50,6 +73,12 @@ public class PortalDataSource implements DataSource {
       return h2;
     }
     throw new SQLException("PORTAL_DB_URL must start with jdbc:postgresql: or jdbc:h2:, but was: " + url);
+  }
+
+  private static boolean names(String url, String parameter) {
+    int query = url.indexOf('?');
+    return query >= 0 && java.util.Arrays.stream(url.substring(query + 1).split("&"))
+        .anyMatch(p -> p.regionMatches(true, 0, parameter + "=", 0, parameter.length() + 1));
   }
 
   @Override

@@ -103,4 +103,12 @@ public final class Settings {
   public static int remindersCertificateDays() {
     return Math.max(0, config().getOptionalValue("portal.reminders.certificate.days", Integer.class).orElse(30));
   }
+
+  /**
+   * Seconds a node keeps serving after {@code SIGTERM}, with readiness DOWN, before it stops
+   * ({@code PORTAL_DRAIN_SECONDS}, default 10): longer than the load balancer takes to notice.
+   */
+  public static int drainSeconds() {
+    return Math.max(0, config().getOptionalValue("portal.drain.seconds", Integer.class).orElse(10));
+  }
 }

@@ -10,10 +10,14 @@ import com.trustportal.tenant.control.TenantDirectory;
 import com.trustportal.tenant.control.TenantFolders;
 import com.trustportal.tenant.control.TenantProblem;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,10 +35,12 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the node into service: migrates the schema, applies every tenant folder (each on its own,
  * so a broken one cannot stop the others), and says in a few log lines what happened. Readiness is
- * reported from here.
+ * reported from here. A database that is unreachable at start is waited for, without a restart.
  */
 @Singleton
 @jakarta.ejb.Startup
+// state is volatile and attempts are synchronized: requests ask waitingForDatabase() without queueing on a lock
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Startup {
 
@@ -54,33 +62,101 @@ public class Startup {
   @ConfigProperty(name = "portal.operator.password")
   Optional<String> operatorPassword;
 
+  /** Longest pause between two attempts to reach the database at start-up. */
+  static final int MAX_RETRY_SECONDS = 30;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
   private volatile boolean migrated;
   private volatile String migrationError;
+  private volatile boolean serving;
+  private volatile String waitingFor;
+  private long began;
+  private long waitingSince;
+  private int attempts;
+  private ScheduledFuture<?> retry;
+  private boolean stopped;
 
   @PostConstruct
   void start() {
-    long began = System.nanoTime();
-    String db = DatabaseSettings.describe();
-    try {
-      MigrateResult result = Migrations.migrate(dataSource);
-      migrated = true;
-      LOG.info(() -> "Database " + db + ": schema at version " + (result.targetSchemaVersion == null
-          ? "(unchanged)" : result.targetSchemaVersion) + ", " + result.migrationsExecuted + " migration(s) applied");
-    } catch (RuntimeException e) {
-      migrationError = e.getMessage();
-      LOG.severe("Database " + db + ": migration failed, no tenant is served: " + e.getMessage());
+    began = System.nanoTime();
+    bringIntoService();
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    stopped = true;
+    if (retry != null) {
+      retry.cancel(false);
+    }
+  }
+
+  /**
+   * One attempt at everything a node needs before it serves: migrations, tenants, catalogue, demo completions, the
+   * operator. An unreachable database is not an error here: the attempt is repeated with back-off (1, 2, 4 ... 30 s)
+   * until it answers, and the log says so once per change, not once per attempt. Each step is idempotent, so an
+   * attempt cut short by the database going away is simply made again.
+   */
+  private synchronized void bringIntoService() {
+    if (stopped || serving) {
       return;
     }
-    applyTenants(Settings.tenantsDir());
-    catalog.load(Settings.tenantsDir(), directory.all());
-    completeDemoCourses();
-    if (operatorEmail.isPresent() && operatorPassword.isPresent()) {
-      boolean created = TenantContext.callAsUnchecked(Role.PLATFORM_TENANT,
-          () -> provisioning.ensureOperator(operatorEmail.get(), "Platform operator", operatorPassword.get()));
-      LOG.info(() -> "Platform operator " + operatorEmail.get() + (created ? " created" : " present"));
+    String db = DatabaseSettings.describe();
+    try {
+      if (!migrated) {
+        MigrateResult result = Migrations.migrate(dataSource);
+        migrated = true;
+        migrationError = null;
+        LOG.info(() -> "Database " + db + ": schema at version " + (result.targetSchemaVersion == null
+            ? "(unchanged)" : result.targetSchemaVersion) + ", " + result.migrationsExecuted + " migration(s) applied");
+      }
+      applyTenants(Settings.tenantsDir());
+      catalog.load(Settings.tenantsDir(), directory.all());
+      completeDemoCourses();
+      if (operatorEmail.isPresent() && operatorPassword.isPresent()) {
+        boolean created = TenantContext.callAsUnchecked(Role.PLATFORM_TENANT,
+            () -> provisioning.ensureOperator(operatorEmail.get(), "Platform operator", operatorPassword.get()));
+        LOG.info(() -> "Platform operator " + operatorEmail.get() + (created ? " created" : " present"));
+      }
+    } catch (RuntimeException e) {
+      Optional<String> outage = DatabaseOutage.reason(e);
+      if (outage.isPresent()) {
+        waitForDatabase(db, outage.get());
+        return;
+      }
+      if (!migrated) {
+        migrationError = e.getMessage();
+        LOG.severe("Database " + db + ": migration failed, no tenant is served: " + e.getMessage());
+        return;
+      }
+      throw e;
     }
+    serving = true;
+    waitingFor = null;
     LOG.info(() -> String.format("Portal ready in %d ms: %d tenant(s) served, %d refused; data in %s",
         (System.nanoTime() - began) / 1_000_000, directory.all().size(), directory.failed().size(), Settings.dataDir()));
+  }
+
+  private void waitForDatabase(String db, String reason) {
+    if (waitingFor == null) {
+      waitingSince = System.nanoTime();
+      LOG.warning(() -> "Database " + db + " unreachable (" + reason + "): not serving yet; trying again every "
+          + MAX_RETRY_SECONDS + " s at most");
+    } else if (!waitingFor.equals(reason)) {
+      LOG.warning(() -> "Database " + db + " still unreachable, now: " + reason);
+    }
+    waitingFor = reason;
+    long delay = Math.min(MAX_RETRY_SECONDS, 1L << Math.min(attempts++, 5));
+    retry = scheduler.schedule(() -> {
+      if (waitingFor != null) {
+        LOG.fine(() -> "Database " + db + ": trying again");
+      }
+      long waited = (System.nanoTime() - waitingSince) / 1_000_000_000;
+      bringIntoService();
+      if (serving) {
+        LOG.info(() -> "Database " + db + " reachable after " + waited + " s of waiting");
+      }
+    }, delay, TimeUnit.SECONDS);
   }
 
   /** Demo learners who "have already finished" a course get there now (once), and so get their certificate. */
@@ -95,6 +171,9 @@ public class Startup {
           LOG.info(() -> "Tenant " + config.slug() + ": " + done + " demo course completion(s) recorded");
         }
       } catch (RuntimeException e) {
+        if (DatabaseOutage.is(e)) {
+          throw e; // the whole attempt is repeated when the database is back
+        }
         LOG.warning(() -> "Tenant " + config.slug() + ": demo completions not recorded: " + e);
       }
     }
@@ -112,6 +191,9 @@ public class Startup {
         LOG.info(() -> "Tenant " + config.slug() + " (" + config.name() + "): " + outcome.change().name().toLowerCase()
             + (outcome.accountsCreated() > 0 ? ", " + outcome.accountsCreated() + " account(s) created" : ""));
       } catch (RuntimeException e) {
+        if (DatabaseOutage.is(e)) {
+          throw e; // not the folder's fault: the tenant is applied when the database is back
+        }
         // the exception's text (SQL, constraint names) is for the log, not for readiness or the operator page
         String incident = java.util.UUID.randomUUID().toString();
         LOG.log(java.util.logging.Level.SEVERE, "Tenant " + config.slug() + " not applied, incident " + incident, e);
@@ -129,5 +211,15 @@ public class Startup {
 
   public String migrationError() {
     return migrationError;
+  }
+
+  /** True once the node has done everything it needs to serve (migrations, tenants, catalogue, operator). */
+  public boolean serving() {
+    return serving;
+  }
+
+  /** Why start-up is waiting for the database ("connection refused"), while it is. */
+  public Optional<String> waitingForDatabase() {
+    return Optional.ofNullable(waitingFor);
   }
 }

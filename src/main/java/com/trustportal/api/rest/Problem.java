@@ -47,6 +47,7 @@ public record Problem(int status, String title, String detail, String instance) 
       case 415 -> "Unsupported Media Type";
       case 422 -> "Unprocessable Content";
       case 429 -> "Too Many Requests";
+      case 503 -> "Service Unavailable";
       default -> status >= 500 ? "Internal Server Error" : "Error";
     };
   }

@@ -2,6 +2,8 @@ package com.trustportal.api.rest;
 
 import com.trustportal.certificate.boundary.RevocationRefused;
 import com.trustportal.enrolment.boundary.LearnerChangeRefused;
+import com.trustportal.platform.DatabaseOutage;
+import com.trustportal.platform.web.DatabaseOutageFilter;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -66,6 +68,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (cause instanceof IllegalArgumentException || cause instanceof JsonbException || cause instanceof JsonException) {
       return Problem.of(400, cause.getMessage(), instance).response();
+    }
+    if (DatabaseOutage.is(thrown)) {
+      return Response.fromResponse(Problem.of(503, "the portal cannot reach its database; nothing was changed, try again"
+          + " in " + DatabaseOutageFilter.RETRY_AFTER_SECONDS + " s", instance).response())
+          .header("Retry-After", DatabaseOutageFilter.RETRY_AFTER_SECONDS).build();
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "API failure " + incident + " on " + instance, thrown);

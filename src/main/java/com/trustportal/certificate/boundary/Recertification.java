@@ -5,6 +5,7 @@ import com.trustportal.catalog.entity.Course;
 import com.trustportal.certificate.entity.Certificate;
 import com.trustportal.learning.boundary.Completions;
 import com.trustportal.learning.entity.CourseCompletion;
+import com.trustportal.platform.DatabaseOutage;
 import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
@@ -53,6 +54,10 @@ public class Recertification {
           LOG.info(() -> "Tenant " + tenant.slug() + ": " + resigned + " credential(s) re-signed with a W3C status list entry");
         }
       } catch (EJBException e) {
+        if (DatabaseOutage.is(e)) {
+          LOG.warning("Recertification: database unreachable, this run stops here; tried again next hour");
+          break; // every other tenant would fail the same way
+        }
         LOG.warning(() -> "Tenant " + tenant.slug() + ": recertification run failed, retried next hour: " + e);
       }
     }

@@ -4,6 +4,7 @@ import com.trustportal.catalog.entity.Course;
 import com.trustportal.learning.entity.CourseProgress;
 import com.trustportal.learning.entity.StepAnswer;
 import com.trustportal.learning.entity.StepProgress;
+import com.trustportal.platform.DatabaseOutage;
 import com.trustportal.learning.entity.StepState;
 import com.trustportal.tenant.control.TenantData;
 import jakarta.annotation.Resource;
@@ -110,6 +111,9 @@ public class Progress {
       em.flush();
       return Optional.of(row.state());
     } catch (PersistenceException e) {
+      if (DatabaseOutage.is(e)) {
+        throw e; // not a collision: the page says "not saved, try again" (platform.web)
+      }
       context.setRollbackOnly();
       LOG.fine(() -> "saving step " + stepId + " collided with another save: " + e);
       return Optional.empty();

@@ -1,6 +1,9 @@
 package com.trustportal.platform.health;
 
 import com.trustportal.catalog.boundary.Catalog;
+import com.trustportal.platform.DatabaseOutage;
+import com.trustportal.platform.DatabaseStatus;
+import com.trustportal.platform.GracefulStop;
 import com.trustportal.platform.Startup;
 import com.trustportal.tenant.control.TenantDirectory;
 import jakarta.annotation.Resource;
@@ -8,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -15,7 +19,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 
 /**
- * Ready when the database answers, migrations are done and at least one tenant is served. Tenants
+ * Ready when the database answers, start-up is done, at least one tenant is served and the node is not stopping. Tenants
  * whose folder was refused are listed by name with their first problem: the node stays ready so the
  * healthy tenants keep being served. Refused courses are listed the same way ({@code courses.failed.<id>}).
  */
@@ -29,25 +33,36 @@ public class Readiness implements HealthCheck {
   @Inject Startup startup;
   @Inject TenantDirectory directory;
   @Inject Catalog catalog;
+  @Inject GracefulStop stopping;
+  @Inject DatabaseStatus status;
 
   @Override
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder response = HealthCheckResponse.named("portal");
-    boolean database = databaseAnswers();
+    Optional<String> unreachable = databaseProblem();
+    boolean database = unreachable.isEmpty();
     boolean tenants = !directory.all().isEmpty();
-    response.withData("database", database ? "reachable" : "unreachable");
-    response.withData("migrations", startup.migrated() ? "done" : "not done: " + startup.migrationError());
+    response.withData("database", database ? "reachable" : "unreachable (" + unreachable.get() + ")");
+    response.withData("migrations", startup.migrated() ? "done"
+        : startup.waitingForDatabase().isPresent() ? "waiting for the database" : "not done: " + startup.migrationError());
+    if (stopping.draining()) {
+      response.withData("stopping", "draining before the node stops");
+    }
     response.withData("tenants", String.join(",", directory.all().stream().map(t -> t.slug()).toList()));
     directory.failed().forEach((slug, problems) -> response.withData("failed." + slug, problems.get(0).toString()));
     catalog.failed().forEach((course, problem) -> response.withData("courses.failed." + course, problem.toString()));
-    return response.status(database && startup.migrated() && tenants).build();
+    return response.status(database && startup.serving() && tenants && !stopping.draining()).build();
   }
 
-  private boolean databaseAnswers() {
+  /** Empty when a connection answers within 2 s; otherwise why not, in a few words (never the driver's text). */
+  private Optional<String> databaseProblem() {
+    Optional<String> problem;
     try (Connection c = dataSource.getConnection()) {
-      return c.isValid(2);
-    } catch (SQLException e) {
-      return false;
+      problem = c.isValid(2) ? Optional.empty() : Optional.of("no answer within 2 s");
+    } catch (SQLException | RuntimeException e) {
+      problem = Optional.of(DatabaseOutage.reason(e).orElse("cannot connect"));
     }
+    problem.ifPresentOrElse(status::unreachable, status::reachable);
+    return problem;
   }
 }

@@ -1,6 +1,7 @@
 package com.trustportal.reminder.boundary;
 
 import com.trustportal.enrolment.control.Mailer;
+import com.trustportal.platform.DatabaseOutage;
 import com.trustportal.platform.Settings;
 import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
@@ -64,6 +65,10 @@ public class ReminderSchedule {
           LOG.info(() -> "Tenant " + tenant.slug() + ": reminders and digests " + run);
         }
       } catch (RuntimeException e) {
+        if (DatabaseOutage.is(e)) {
+          LOG.warning("Reminders: database unreachable, this run stops here; tried again next hour");
+          break; // every other tenant would fail the same way
+        }
         LOG.warning(() -> "Tenant " + tenant.slug() + ": reminder run failed, tried again next hour: " + e);
       }
     }
