@@ -57,6 +57,49 @@ public class IsolationProbe {
         Locale.ENGLISH, 50, List.of(), new TenantConfig.Signer("S", "T"), accounts, UUID.randomUUID().toString());
   }
 
+  /** For every tenant-owned entity (by class name): how many rows this unit of work's tenant sees through JPQL. */
+  public java.util.Map<String, Long> visibleCounts() {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    for (jakarta.persistence.metamodel.EntityType<?> type : em.getMetamodel().getEntities()) {
+      if (type.getJavaType().isAnnotationPresent(org.eclipse.persistence.annotations.Multitenant.class)) {
+        counts.put(type.getJavaType().getName(),
+            em.createQuery("select count(e) from " + type.getName() + " e", Long.class).getSingleResult());
+      }
+    }
+    return counts;
+  }
+
+  /** Whether this unit of work's tenant finds the row {@code id} of {@code entity} by primary key. */
+  public boolean finds(String entity, String id) throws ClassNotFoundException {
+    return em.find(Class.forName(entity), id) != null;
+  }
+
+  /**
+   * Below the ORM, for every tenant-owned entity (by class name): tenant id → its row count and one of its ids,
+   * read straight from the entity's table.
+   */
+  public java.util.Map<String, java.util.Map<String, String[]>> rowsByTenant() throws java.sql.SQLException {
+    java.util.Map<String, java.util.Map<String, String[]>> all = new java.util.TreeMap<>();
+    try (var c = dataSource.getConnection()) {
+      for (jakarta.persistence.metamodel.EntityType<?> type : em.getMetamodel().getEntities()) {
+        Class<?> entity = type.getJavaType();
+        if (!entity.isAnnotationPresent(org.eclipse.persistence.annotations.Multitenant.class)) {
+          continue;
+        }
+        String table = entity.getAnnotation(jakarta.persistence.Table.class).name();
+        java.util.Map<String, String[]> byTenant = new java.util.TreeMap<>();
+        try (var rows = c.createStatement().executeQuery(
+            "select tenant_id, count(*), min(id) from " + table + " group by tenant_id")) {
+          while (rows.next()) {
+            byTenant.put(rows.getString(1), new String[] {Long.toString(rows.getLong(2)), rows.getString(3)});
+          }
+        }
+        all.put(entity.getName(), byTenant);
+      }
+    }
+    return all;
+  }
+
   public String create(String email, String name) {
     Account account = new Account(email, name, Role.LEARNER, null, Instant.now());
     em.persist(account);

@@ -15,6 +15,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
@@ -74,6 +75,41 @@ class TenantIsolationIT {
         "a cross-tenant reference was written or refused for another reason: " + refusal);
     // the same row for the account's own tenant is accepted
     assertNull(probe.crossTenantInvitation(a, aLearner));
+  }
+
+  @Test
+  void everyTenantOwnedTableShowsEachTenantExactlyItsOwnRows() throws Exception {
+    // every tenant-owned entity, read straight from its table: tenant -> (row count, one id)
+    Map<String, Map<String, String[]>> stored = as(a, () -> probe.rowsByTenant());
+    List<String> wrong = new ArrayList<>();
+    int sharedTables = 0;
+    for (Map.Entry<String, Map<String, String[]>> table : stored.entrySet()) {
+      String entity = table.getKey();
+      if (table.getValue().size() > 1) {
+        sharedTables++;
+      }
+      for (Map.Entry<String, String[]> owner : table.getValue().entrySet()) {
+        String tenant = owner.getKey();
+        long rows = Long.parseLong(owner.getValue()[0]);
+        String id = owner.getValue()[1];
+        long seen = as(tenant, () -> probe.visibleCounts()).get(entity);
+        if (seen != rows) {
+          wrong.add(entity + ": tenant " + tenant + " sees " + seen + " rows, owns " + rows);
+        }
+        if (!as(tenant, () -> probe.finds(entity, id))) {
+          wrong.add(entity + ": tenant " + tenant + " does not find its own row " + id);
+        }
+        for (String other : stored.get(entity).keySet().stream().filter(t -> !t.equals(tenant)).limit(3).toList()) {
+          if (as(other, () -> probe.finds(entity, id))) {
+            wrong.add(entity + ": tenant " + other + " finds row " + id + " of tenant " + tenant);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+    // the demo tenants and the ITs' own fill most tables for several tenants, so a leak would show
+    assertTrue(sharedTables >= 4, "too few tables hold rows of more than one tenant to prove anything: " + stored.keySet());
+    assertTrue(stored.size() >= 11, "every tenant-owned entity is covered: " + stored.keySet());
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.trustportal.api.boundary.ApiTokens;
 import com.trustportal.api.entity.ApiToken;
 import com.trustportal.api.rest.Problem;
 import com.trustportal.identity.entity.SignedInUser;
+import com.trustportal.platform.DatabaseOutage;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
 import jakarta.inject.Inject;
@@ -45,6 +46,9 @@ public class ApiGate extends HttpFilter {
     try {
       admit(req, res, chain);
     } catch (IOException | ServletException | RuntimeException e) {
+      if (DatabaseOutage.is(e) && !res.isCommitted()) {
+        throw e; // not the API's fault: the outage filter around everything answers 503 problem+json, Retry-After
+      }
       // whatever escapes (the token look-up, a filter, the container) answers as the API does, never as
       // the server's HTML error page; the details stay in the log under the incident id
       String incident = UUID.randomUUID().toString();

@@ -31,7 +31,12 @@ public class SecurityStates {
   /** What a session is checked against: the account's version, role and whether it is active. */
   public record State(long version, Role role, boolean active) {}
 
-  private record Entry(Optional<State> state, Instant until, boolean hold) {}
+  /** {@code lastRead}: while held, the latest read (not trusted for caching, only for {@link #lastKnown}). */
+  private record Entry(Optional<State> state, Instant until, boolean hold, Optional<State> lastRead) {
+    Entry(Optional<State> state, Instant until, boolean hold) {
+      this(state, until, hold, hold ? Optional.empty() : state);
+    }
+  }
 
   private final Clock clock;
   private final Map<String, Entry> entries;
@@ -68,9 +73,20 @@ public class SecurityStates {
       Entry entry = entries.get(key);
       if (entry == null || !entry.hold() || !now.isBefore(entry.until())) {
         entries.put(key, new Entry(state, now.plus(TTL), false));
+      } else {
+        entries.put(key, new Entry(entry.state(), entry.until(), true, state));
       }
     }
     return state;
+  }
+
+  /**
+   * The last state this node read for the account, however old (none when a change on this node came after the
+   * last read): what a session is checked against while the database cannot be read (nor changed).
+   */
+  public synchronized Optional<State> lastKnown(String tenant, String accountId) {
+    Entry entry = entries.get(tenant + "\n" + accountId);
+    return entry == null ? Optional.empty() : entry.lastRead();
   }
 
   /** An account changed on this node: forget it, and cache nothing for it until the change has surely committed. */

@@ -4,6 +4,7 @@ import com.trustportal.identity.boundary.Accounts;
 import com.trustportal.identity.control.SecurityStates;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.entity.SignedInUser;
+import com.trustportal.platform.DatabaseOutage;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,8 +84,18 @@ public class LiveSession {
     if (!Role.PLATFORM_TENANT.equals(user.tenant()) && directory.bySlug(user.tenant()).isEmpty()) {
       return false; // the tenant is no longer served
     }
-    Optional<SecurityStates.State> state = states.get(user.tenant(), user.accountId(),
-        () -> TenantContext.callAsUnchecked(user.tenant(), () -> accounts.securityState(user.accountId())));
+    Optional<SecurityStates.State> state;
+    try {
+      state = states.get(user.tenant(), user.accountId(),
+          () -> TenantContext.callAsUnchecked(user.tenant(), () -> accounts.securityState(user.accountId())));
+    } catch (RuntimeException e) {
+      // the database cannot be read (and so cannot be changed either): the last state this node read still holds,
+      // so a learner mid-module gets "not saved, try again" rather than a sign-in page; never read here: 503
+      state = DatabaseOutage.is(e) ? states.lastKnown(user.tenant(), user.accountId()) : Optional.empty();
+      if (state.isEmpty()) {
+        throw e;
+      }
+    }
     return state.filter(s -> s.active() && s.version() == user.securityVersion() && s.role() == user.role()).isPresent();
   }
 }

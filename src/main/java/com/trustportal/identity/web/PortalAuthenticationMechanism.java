@@ -3,6 +3,7 @@ package com.trustportal.identity.web;
 import com.trustportal.identity.boundary.Accounts;
 import com.trustportal.identity.boundary.SignInResult;
 import com.trustportal.identity.entity.SignedInUser;
+import com.trustportal.platform.DatabaseOutage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -49,7 +50,17 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
       live.signedIn(request, user);
       return context.notifyContainerAboutLogin(user.principalName(), user.groups());
     }
-    Optional<SignedInUser> user = live.current(request);
+    Optional<SignedInUser> user;
+    try {
+      user = live.current(request);
+    } catch (RuntimeException e) {
+      if (!DatabaseOutage.is(e)) {
+        throw e;
+      }
+      // the container authenticates before any filter runs, so a failure here could only be a bare 500: leave the
+      // request unauthenticated, and the request gate, asking again inside the filters, answers 503 for the outage
+      return context.doNothing();
+    }
     if (user.isPresent()) {
       return context.notifyContainerAboutLogin(user.get().principalName(), user.get().groups());
     }

@@ -37,6 +37,21 @@ class SecurityStatesTest {
   }
 
   @Test
+  void theLastReadStateIsKnownHoweverOldButNotAfterAChangeOnThisNode() {
+    assertEquals(Optional.empty(), states.lastKnown("acme", "a1"), "never read");
+    version.set(3);
+    states.get("acme", "a1", this::load);
+    clock.move(Duration.ofHours(1));
+    assertEquals(3, states.lastKnown("acme", "a1").orElseThrow().version(), "an hour old, still the last read");
+    states.forget("acme", "a1");
+    assertEquals(Optional.empty(), states.lastKnown("acme", "a1"), "changed here, not read since: nothing to vouch with");
+    version.set(4);
+    states.get("acme", "a1", this::load); // read while the change may still be committing: not cached, but known
+    assertEquals(4, states.lastKnown("acme", "a1").orElseThrow().version(), "the read after the change");
+    assertEquals(Optional.empty(), states.lastKnown("globex", "a1"), "another tenant's account of the same id");
+  }
+
+  @Test
   void aChangeOnThisNodeIsSeenAtOnceAndNotCachedWhileItCommits() {
     states.get("acme", "a1", this::load);
     version.set(1);
