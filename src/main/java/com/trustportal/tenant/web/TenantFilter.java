@@ -17,12 +17,13 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The request gate: every request passes here first (web.xml maps it before every other filter). It
@@ -50,6 +51,9 @@ public class TenantFilter extends HttpFilter {
   /** Exact paths and path prefixes ("/x/") that servlets of this application answer, read from the container. */
   private List<String> servletPaths = List.of();
 
+  /** Files and folders of the public webapp, read at start-up, so no request looks up the file system. */
+  private Set<String> publicFiles = Set.of();
+
   @Override
   public void init() {
     List<String> paths = new ArrayList<>();
@@ -62,6 +66,25 @@ public class TenantFilter extends HttpFilter {
       }
     }
     servletPaths = List.copyOf(paths);
+    Set<String> files = new HashSet<>();
+    collectPublicFiles(context, "/", files);
+    publicFiles = Set.copyOf(files);
+  }
+
+  /** The public webapp's files and folders (folders end in '/'), once: the WAR does not change while it runs. */
+  private static void collectPublicFiles(ServletContext context, String folder, Set<String> into) {
+    Set<String> children = context.getResourcePaths(folder);
+    if (children == null) {
+      return;
+    }
+    for (String child : children) {
+      if (!RequestPaths.isPrivate(child)) {
+        into.add(child);
+        if (child.endsWith("/")) {
+          collectPublicFiles(context, child, into);
+        }
+      }
+    }
   }
 
   @Override
@@ -213,11 +236,7 @@ public class TenantFilter extends HttpFilter {
         return true;
       }
     }
-    try {
-      return getServletContext().getResource(target) != null;
-    } catch (MalformedURLException e) {
-      return false;
-    }
+    return publicFiles.contains(target) || publicFiles.contains(target + "/");
   }
 
   /** Signed-in answers are never stored by browsers or proxies; answers that are not Faces pages get a strict policy. */
