@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.trustportal.Deployments;
+import com.trustportal.assessment.boundary.AssessmentClosed;
 import com.trustportal.assessment.boundary.Assessments;
 import com.trustportal.assessment.entity.AssessmentAttempt;
 import com.trustportal.catalog.boundary.Catalog;
@@ -36,7 +37,7 @@ class AssessmentIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portal(AssessmentIT.class, IsolationProbe.class, PassedEvents.class);
+    return Deployments.portal(AssessmentIT.class, IsolationProbe.class, PassedEvents.class, WithoutMinimumTime.class);
   }
 
   @Inject Assessments assessments;
@@ -45,13 +46,18 @@ class AssessmentIT {
   @Inject TenantProvisioning provisioning;
   @Inject PassedEvents events;
 
+  @jakarta.annotation.Resource(lookup = "java:app/jdbc/portal")
+  javax.sql.DataSource dataSource;
+
+  private Course shipped;
   private Course course;
   private String tenant;
   private String learner;
 
   @BeforeEach
   void aLearnerOfAFreshTenant() {
-    course = catalog.course("acme", "collaborative-selling").orElseThrow();
+    shipped = catalog.course("acme", "collaborative-selling").orElseThrow();
+    course = WithoutMinimumTime.of(shipped);
     TenantConfig config = IsolationProbe.tenant("assess", "rep@assess.example");
     tenant = config.slug();
     TenantContext.runAs(tenant, () -> provisioning.apply(config));
@@ -111,6 +117,81 @@ class AssessmentIT {
     Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
         () -> TenantContext.callAsUnchecked(other.slug(), () -> assessments.submit(learner, attempt.id(), course, answers(attempt, true))));
     assertTrue(String.valueOf(refused).contains("no attempt") || String.valueOf(refused.getCause()).contains("no attempt"), refused.toString());
+  }
+
+  @Test
+  void theShippedCourseOpensItsAssessmentOnlyAfterTheMinimumActiveTime() {
+    AssessmentClosed closed = org.junit.jupiter.api.Assertions.assertThrows(AssessmentClosed.class,
+        () -> as(() -> assessments.startOrResume(learner, shipped)));
+
+    assertEquals(AssessmentClosed.Reason.TOO_LITTLE_TIME, closed.reason());
+    assertEquals(0, closed.activeMinutes());
+    assertEquals(shipped.assessment().policy().minimumActiveMinutes(), closed.requiredMinutes());
+    assertTrue(closed.requiredMinutes() > 0, "the shipped course asks for active time first");
+    assertTrue(as(() -> assessments.history(learner, course.id())).isEmpty(), "nothing was started");
+  }
+
+  @Test
+  void aTenantOverridesTheCoursePolicyForItsOwnLearnersOnly() {
+    // acme (tenants/acme/tenant.yaml) opens the assessment without minimum time; the probe tenant has no overrides
+    assertEquals(0, TenantContext.callAsUnchecked("acme", () -> assessments.policy(shipped)).minimumActiveMinutes());
+    assertEquals(shipped.assessment().policy().minimumActiveMinutes(), as(() -> assessments.policy(shipped)).minimumActiveMinutes());
+  }
+
+  @Test
+  void everyAttemptCoversEveryObjectiveTwiceRepeatsNoQuestionOfTheLastAndKeepsItsChoiceOrder() {
+    java.util.Set<String> previous = Set.of();
+    for (int i = 0; i < 3; i++) {
+      AssessmentAttempt attempt = as(() -> assessments.startOrResume(learner, course));
+      AssessmentAttempt resumed = as(() -> assessments.startOrResume(learner, course));
+      List<Question> questions = attempt.questions(course.assessment());
+      Map<String, Long> perObjective = questions.stream()
+          .collect(Collectors.groupingBy(Question::objectiveId, Collectors.counting()));
+      assertEquals(course.objectives().size(), perObjective.size(), "objectives covered: " + perObjective);
+      perObjective.values().forEach(n -> assertTrue(n >= 2, perObjective.toString()));
+      for (Question q : questions) {
+        assertEquals(attempt.choiceOrder(q), resumed.choiceOrder(q), "the order survives a reload");
+        assertEquals(q.choices().size(), Set.copyOf(attempt.choiceOrder(q)).size());
+      }
+      Set<String> ids = questions.stream().map(Question::id).collect(Collectors.toSet());
+      java.util.Set<String> repeated = new java.util.HashSet<>(ids);
+      repeated.retainAll(previous);
+      assertEquals(Set.of(), repeated, "attempt " + (i + 1) + " repeats the previous one");
+      previous = ids;
+      as(() -> assessments.submit(learner, attempt.id(), course, answers(attempt, true)));
+    }
+  }
+
+  @Test
+  void twoFailuresInARowCloseTheAssessmentForADayThenOneMoreAttemptOpens() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      AssessmentAttempt attempt = as(() -> assessments.startOrResume(learner, course));
+      as(() -> assessments.submit(learner, attempt.id(), course, answers(attempt, false)));
+    }
+    AssessmentClosed closed = org.junit.jupiter.api.Assertions.assertThrows(AssessmentClosed.class,
+        () -> as(() -> assessments.startOrResume(learner, course)));
+    assertEquals(AssessmentClosed.Reason.COOLING_OFF, closed.reason());
+    java.time.Instant lastSubmitted = as(() -> assessments.history(learner, course.id())).get(0).submittedAt();
+    assertEquals(lastSubmitted.plus(java.time.Duration.ofHours(24)), closed.opensAt());
+    assertEquals(2, as(() -> assessments.history(learner, course.id())).size(), "no attempt was started");
+
+    submittedHoursAgo(25);
+    AssessmentAttempt third = as(() -> assessments.startOrResume(learner, course));
+    as(() -> assessments.submit(learner, third.id(), course, answers(third, true)));
+    assertTrue(as(() -> assessments.hasPassed(learner, course.id())), "a pass ends the streak of failures");
+  }
+
+  /** Moves this learner's attempts back in time, below the ORM, as if the hours had passed. */
+  private void submittedHoursAgo(int hours) throws java.sql.SQLException {
+    java.sql.Timestamp then = java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(hours)));
+    try (var c = dataSource.getConnection(); var update = c.prepareStatement(
+        "UPDATE assessment_attempt SET started_at = ?, submitted_at = ? WHERE tenant_id = ? AND account_id = ?")) {
+      update.setTimestamp(1, then);
+      update.setTimestamp(2, then);
+      update.setString(3, tenant);
+      update.setString(4, learner);
+      assertEquals(2, update.executeUpdate());
+    }
   }
 
   private Map<String, Integer> answers(AssessmentAttempt attempt, boolean right) {

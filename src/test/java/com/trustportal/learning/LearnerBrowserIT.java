@@ -92,7 +92,8 @@ class LearnerBrowserIT {
     List<WebElement> questions = driver().findElements(By.cssSelector("fieldset.question"));
     assertEquals(10, questions.size());
     Accessibility.assertNoSeriousViolations(driver());
-    for (WebElement question : questions) {
+    // three questions left unanswered: at most 7 of 10, below the pass mark, so the retake link is always offered
+    for (WebElement question : questions.subList(3, questions.size())) {
       WebElement first = question.findElement(By.cssSelector("input[type=radio]"));
       ((JavascriptExecutor) driver()).executeScript("arguments[0].click();", first);
     }
@@ -100,8 +101,9 @@ class LearnerBrowserIT {
     submit.click();
     waitFor(ExpectedConditions.presenceOfElementLocated(By.id("result")));
     String result = driver().findElement(By.id("result")).getText();
-    assertTrue(result.matches("(Passed|Not passed yet): \\d+% \\(\\d+ of 10 right\\)"), result);
-    assertEquals(10, driver().findElements(By.cssSelector("ol.review > li")).size());
+    assertTrue(result.matches("Not passed yet: \\d+% \\([0-7] of 10 right\\)"), result);
+    assertEquals(5, driver().findElements(By.cssSelector("#by-objective > li")).size(), "one line per objective");
+    assertTrue(driver().findElements(By.cssSelector("ol.review > li")).isEmpty(), "the answer key stays hidden");
     browser.screenshot("assessment-result");
     Accessibility.assertNoSeriousViolations(driver());
     int attemptsBefore = driver().findElements(By.cssSelector("[id$='history_data'] tr")).size();

@@ -61,6 +61,10 @@ public class AssessmentAttempt {
   @Column(length = 2000)
   private String answers;
 
+  /** Per question, the file's choice indexes in the order this attempt shows them ("a01=2031,a02=1302"). */
+  @Column(name = "choice_order", length = 2000)
+  private String choiceOrder;
+
   @Column(name = "correct_count")
   private Integer correct;
 
@@ -86,6 +90,15 @@ public class AssessmentAttempt {
   protected AssessmentAttempt() {}
 
   public AssessmentAttempt(String accountId, String courseId, int courseVersion, List<Question> drawn, int passPercent, Instant at) {
+    this(accountId, courseId, courseVersion, drawn, Map.of(), passPercent, at);
+  }
+
+  /**
+   * A new attempt at these questions, each shown with its choices in the given order (file indexes; a question
+   * without an order shows the file's order).
+   */
+  public AssessmentAttempt(String accountId, String courseId, int courseVersion, List<Question> drawn,
+      Map<String, List<Integer>> choiceOrders, int passPercent, Instant at) {
     if (drawn.isEmpty()) {
       throw new IllegalArgumentException("an attempt needs questions");
     }
@@ -94,6 +107,15 @@ public class AssessmentAttempt {
     this.courseId = Objects.requireNonNull(courseId);
     this.courseVersion = courseVersion;
     this.questionIds = drawn.stream().map(Question::id).collect(Collectors.joining(","));
+    for (Question q : drawn) {
+      List<Integer> order = choiceOrders.get(q.id());
+      if (order != null && !isPermutation(order, q.choices().size())) {
+        throw new IllegalArgumentException("choice order " + order + " does not fit question " + q.id());
+      }
+    }
+    this.choiceOrder = drawn.stream().filter(q -> choiceOrders.containsKey(q.id()))
+        .map(q -> q.id() + "=" + choiceOrders.get(q.id()).stream().map(String::valueOf).collect(Collectors.joining()))
+        .collect(Collectors.joining(","));
     this.total = drawn.size();
     this.passPercent = passPercent;
     this.startedAt = Objects.requireNonNull(at);
@@ -127,6 +149,36 @@ public class AssessmentAttempt {
   /** The drawn questions, looked up in the bank; a question removed from the bank since is skipped. */
   public List<Question> questions(AssessmentSpec spec) {
     return Arrays.stream(questionIds.split(",")).map(spec::question).flatMap(java.util.Optional::stream).toList();
+  }
+
+  /**
+   * The file's choice indexes of a question in the order this attempt shows them; the file's order when none was
+   * recorded (attempts from before shuffling) or the recorded one no longer fits the question (the bank changed).
+   */
+  public List<Integer> choiceOrder(Question question) {
+    int size = question.choices().size();
+    if (choiceOrder != null && !choiceOrder.isEmpty()) {
+      for (String pair : choiceOrder.split(",")) {
+        int eq = pair.indexOf('=');
+        if (pair.substring(0, eq).equals(question.id())) {
+          List<Integer> order = pair.substring(eq + 1).chars().map(c -> c - '0').boxed().toList();
+          if (isPermutation(order, size)) {
+            return order;
+          }
+        }
+      }
+    }
+    return java.util.stream.IntStream.range(0, size).boxed().toList();
+  }
+
+  private static boolean isPermutation(List<Integer> order, int size) {
+    return order.size() == size && size <= 10 && order.stream().distinct().count() == size
+        && order.stream().allMatch(i -> i >= 0 && i < size);
+  }
+
+  /** Ids of the questions this attempt drew, in the order shown. */
+  public java.util.Set<String> questionIds() {
+    return new java.util.LinkedHashSet<>(Arrays.asList(questionIds.split(",")));
   }
 
   public Map<String, Integer> answers() {

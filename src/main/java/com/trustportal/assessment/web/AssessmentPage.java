@@ -1,12 +1,15 @@
 package com.trustportal.assessment.web;
 
+import com.trustportal.assessment.boundary.AssessmentClosed;
 import com.trustportal.assessment.boundary.Assessments;
 import com.trustportal.assessment.entity.AssessmentAttempt;
 import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.catalog.entity.Course;
+import com.trustportal.catalog.entity.Objective;
 import com.trustportal.catalog.entity.Question;
 import com.trustportal.catalog.entity.Score;
 import com.trustportal.identity.web.CurrentUser;
+import com.trustportal.learning.boundary.Completions;
 import com.trustportal.tenant.control.TenantContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
@@ -15,13 +18,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The final assessment page: the questions of the learner's current attempt, then the score, what
- * each answer meant, and which objectives to review. Holds only ids and the chosen answers.
+ * The final assessment page: the questions of the learner's current attempt, each with its choices in the attempt's
+ * order; then the score and, per objective, how it went and which lessons to review. The bank's right answers are
+ * shown only when the assessment policy says so. When no attempt may start (cooling-off, too little active time in
+ * the course), the page says why and when. Holds only ids, the chosen answers and the closed state.
  */
 @Named
 @ViewScoped
@@ -32,17 +39,23 @@ public class AssessmentPage implements Serializable {
   @Inject transient Assessments assessments;
   @Inject transient Catalog catalog;
   @Inject transient CurrentUser user;
+  @Inject transient Completions completions;
 
   private String courseId;
   private String attemptId;
   private final HashMap<String, Integer> answers = new HashMap<>();
+  private AssessmentClosed.Reason closed;
+  private Instant opensAt;
+  private long activeMinutes;
+  private int requiredMinutes;
+  private Score score;
   private transient Course course;
   private transient AssessmentAttempt attempt;
   private transient List<AssessmentAttempt> history;
   private transient List<Question> questions = List.of();
   private transient Map<String, List<SelectItem>> options = Map.of();
-  private transient List<String> toReview = List.of();
-  private Score score;
+  private transient List<ObjectiveResult> objectives = List.of();
+  private transient Boolean completed;
 
   public void load() throws IOException {
     if (course() == null) {
@@ -50,12 +63,22 @@ public class AssessmentPage implements Serializable {
       FacesContext.getCurrentInstance().responseComplete();
       return;
     }
-    attempt = assessments.startOrResume(user.get().accountId(), course());
-    attemptId = attempt.id();
+    try {
+      attempt = assessments.startOrResume(user.get().accountId(), course());
+      attemptId = attempt.id();
+    } catch (AssessmentClosed e) {
+      closed = e.reason();
+      opensAt = e.opensAt();
+      activeMinutes = e.activeMinutes();
+      requiredMinutes = e.requiredMinutes();
+    }
     refresh();
   }
 
   public void submit() {
+    if (attemptId == null) {
+      return;
+    }
     score = assessments.submit(user.get().accountId(), attemptId, course(), answers);
     attempt = assessments.attempt(user.get().accountId(), attemptId).orElseThrow();
     refresh();
@@ -63,21 +86,38 @@ public class AssessmentPage implements Serializable {
 
   private void refresh() {
     history = assessments.history(user.get().accountId(), courseId);
+    if (attempt == null && attemptId != null) {
+      attempt = assessments.attempt(user.get().accountId(), attemptId).orElse(null);
+    }
+    if (attempt == null) {
+      return;
+    }
     questions = attempt.questions(course().assessment());
     Map<String, List<SelectItem>> byQuestion = new HashMap<>();
     for (Question q : questions) {
-      List<SelectItem> items = new java.util.ArrayList<>();
-      for (int i = 0; i < q.choices().size(); i++) {
-        items.add(new SelectItem(i, q.choices().get(i).text()));
-      }
+      List<SelectItem> items = new ArrayList<>();
+      // the value is the file's index (what is stored and scored); only the order on the page is the attempt's
+      attempt.choiceOrder(q).forEach(i -> items.add(new SelectItem(i, q.choices().get(i).text())));
       byQuestion.put(q.id(), items);
     }
     options = byQuestion;
+    objectives = attempt.isSubmitted() ? objectiveResults() : List.of();
+  }
+
+  private List<ObjectiveResult> objectiveResults() {
     Map<String, Integer> given = attempt.answers();
-    toReview = !attempt.isSubmitted() ? List.of() : questions.stream()
-        .filter(q -> !q.isAnsweredCorrectlyBy(given.getOrDefault(q.id(), -1)))
-        .map(q -> course().objective(q.objectiveId()).map(o -> o.text()).orElse(q.objectiveId()))
-        .distinct().toList();
+    List<ObjectiveResult> results = new ArrayList<>();
+    for (Objective o : course().objectives()) {
+      List<Question> asked = questions.stream().filter(q -> q.objectiveId().equals(o.id())).toList();
+      if (asked.isEmpty()) {
+        continue;
+      }
+      int right = (int) asked.stream()
+          .filter(q -> given.containsKey(q.id()) && q.isAnsweredCorrectlyBy(given.get(q.id()))).count();
+      results.add(new ObjectiveResult(o.id(), o.text(), right, asked.size(),
+          right < asked.size() ? course().lessonsFor(o.id()) : List.of()));
+    }
+    return results;
   }
 
   private Course course() {
@@ -95,13 +135,61 @@ public class AssessmentPage implements Serializable {
     return options.getOrDefault(questionId, List.of());
   }
 
-  /** Objectives of the questions answered wrongly, for "what to review". */
-  public List<String> getToReview() {
-    return toReview;
+  /** Per objective of the attempt: right of asked, and the lessons to review when something was missed. */
+  public List<ObjectiveResult> getObjectives() {
+    return objectives;
+  }
+
+  /** Whether the result may show each question's right answer (the assessment policy's review setting). */
+  public boolean isShowCorrectAnswers() {
+    return course() != null && assessments.policy(course()).showCorrectAnswers();
+  }
+
+  /** The retake rule in force, for the page: the course's policy with the tenant's overrides. */
+  public String getRetakeRule() {
+    if (course() == null) {
+      return "";
+    }
+    var policy = assessments.policy(course());
+    if (!policy.pausesAfter(policy.coolingOffAfter())) {
+      return "If you do not pass, you can retake it with different questions.";
+    }
+    long hours = policy.coolingOff().toHours();
+    return "If you do not pass, you can retake it with different questions; after " + policy.coolingOffAfter()
+        + (policy.coolingOffAfter() == 1 ? " attempt" : " attempts in a row") + " that do not pass, the next one opens "
+        + (hours % 24 == 0 ? (hours / 24 == 1 ? "a day" : hours / 24 + " days") : hours + (hours == 1 ? " hour" : " hours"))
+        + " later.";
+  }
+
+  /** Whether the learner has completed the course (the certificate is issued on completion). */
+  public boolean isCompleted() {
+    if (completed == null) {
+      completed = course() != null && completions.find(user.get().accountId(), course()).isPresent();
+    }
+    return completed;
   }
 
   public boolean isSubmitted() {
     return attempt != null && attempt.isSubmitted();
+  }
+
+  /** Why no attempt could start: {@code COOLING_OFF} or {@code TOO_LITTLE_TIME}; null when an attempt is on. */
+  public String getClosed() {
+    return closed == null ? null : closed.name();
+  }
+
+  /** When the cooling-off ends, for people: "8 December 2026, 16:05 UTC". */
+  public String getOpensAt() {
+    return opensAt == null ? "" : java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
+        java.util.Locale.ENGLISH).format(opensAt.atZone(java.time.ZoneOffset.UTC));
+  }
+
+  public long getActiveMinutes() {
+    return activeMinutes;
+  }
+
+  public int getRequiredMinutes() {
+    return requiredMinutes;
   }
 
   public AssessmentAttempt getAttempt() {

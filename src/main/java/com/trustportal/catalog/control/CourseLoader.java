@@ -1,5 +1,6 @@
 package com.trustportal.catalog.control;
 
+import com.trustportal.catalog.entity.AssessmentPolicy;
 import com.trustportal.catalog.entity.AssessmentSpec;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.catalog.entity.Module;
@@ -31,7 +32,8 @@ public final class CourseLoader {
     private static final List<String> KEYS = List.of("id", "version", "title", "summary", "language", "minutes",
             "objectives", "modules", "assessment", "further-reading");
     private static final List<String> OBJECTIVE_KEYS = List.of("id", "text");
-    private static final List<String> ASSESSMENT_KEYS = List.of("file", "draw", "pass-percent");
+    private static final List<String> ASSESSMENT_KEYS = List.of("file", "draw", "pass-percent", "per-objective",
+            "cooling-off-after", "cooling-off-hours", "show-correct-answers", "minimum-active-minutes");
 
     private final MarkdownRenderer renderer;
 
@@ -178,17 +180,42 @@ public final class CourseLoader {
         }).map(context::file);
         Optional<Integer> draw = settings.integer("draw", 1, Integer.MAX_VALUE);
         Optional<Integer> passPercent = settings.integer("pass-percent", 1, 100);
+        AssessmentPolicy defaults = AssessmentPolicy.DEFAULT;
+        Optional<Integer> perObjective = optionalInteger(settings, "per-objective", 0, 50, defaults.perObjective());
+        Optional<Integer> coolingOffAfter =
+                optionalInteger(settings, "cooling-off-after", 0, 100, defaults.coolingOffAfter());
+        Optional<Integer> coolingOffHours =
+                optionalInteger(settings, "cooling-off-hours", 0, 24 * 365, (int) defaults.coolingOff().toHours());
+        boolean showCorrectAnswers = settings.flag("show-correct-answers");
+        Optional<Integer> minimumActiveMinutes = optionalInteger(settings, "minimum-active-minutes", 0, 10_000,
+                defaults.minimumActiveMinutes());
         Optional<QuestionReader.QuestionFile> bank = bankFile.flatMap(
                 f -> new QuestionReader(context).readAssessment(f, MIN_ASSESSMENT_QUESTIONS));
         bank.ifPresent(b -> draw.filter(n -> n > b.questions().size()).ifPresent(n -> context.report(file,
                 settings.at("draw"), "'draw' is " + n + " but the assessment bank has only " + b.questions().size()
                         + " questions")));
+        bank.ifPresent(b -> draw.ifPresent(n -> perObjective.ifPresent(per -> {
+            int reserved = AssessmentSpec.reservedDraws(b.questions(), per);
+            if (reserved > n) {
+                context.report(file, settings.has("per-objective") ? settings.at("per-objective") : settings.at("draw"),
+                        "'draw' is " + n + " but giving every objective " + per + " question" + (per == 1 ? "" : "s")
+                                + " needs " + reserved + "; raise 'draw' or lower 'per-objective'");
+            }
+        })));
         if (context.foundProblemsSince(before)) {
             return Optional.empty();
         }
         QuestionReader.QuestionFile read = bank.orElseThrow();
         return Optional.of(new AssessmentSpec(
-                read.id(), read.title(), read.questions(), draw.orElseThrow(), passPercent.orElseThrow()));
+                read.id(), read.title(), read.questions(), draw.orElseThrow(), passPercent.orElseThrow(),
+                new AssessmentPolicy(perObjective.orElseThrow(), coolingOffAfter.orElseThrow(),
+                        java.time.Duration.ofHours(coolingOffHours.orElseThrow()), showCorrectAnswers,
+                        minimumActiveMinutes.orElseThrow())));
+    }
+
+    /** An optional whole number within {@code min..max}; absent gives {@code absent}, a bad value a problem. */
+    private static Optional<Integer> optionalInteger(YamlMap settings, String key, int min, int max, int absent) {
+        return settings.has(key) ? settings.integer(key, min, max) : Optional.of(absent);
     }
 
     private static void checkObjectiveCoverage(Map<Objective, Node> objectives, SourceFile file, LoadContext context) {

@@ -65,6 +65,19 @@ public record Course(
     }
 
     /**
+     * The lessons that teach an objective: those of every module whose knowledge check tests it, in course order.
+     * A result page sends a learner who missed the objective back to them.
+     */
+    public List<Lesson> lessonsFor(String objectiveId) {
+        return modules.stream()
+                .filter(m -> m.steps().stream().anyMatch(s -> s instanceof KnowledgeCheck check
+                        && check.questions().stream().anyMatch(q -> q.objectiveId().equals(objectiveId))))
+                .flatMap(m -> m.steps().stream())
+                .filter(Lesson.class::isInstance).map(Lesson.class::cast)
+                .toList();
+    }
+
+    /**
      * Progress against the course as it is now: every current step is required, done ids of steps that were removed
      * are ignored, and steps added since the learner finished become required again.
      */

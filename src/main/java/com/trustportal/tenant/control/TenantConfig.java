@@ -19,7 +19,13 @@ public record TenantConfig(
     List<String> courses,
     Signer signer,
     List<InitialAccount> accounts,
-    String digest) {
+    String digest,
+    AssessmentOverrides assessment) {
+
+  public TenantConfig(String slug, String name, List<String> hosts, Brand brand, Locale locale, int seats,
+      List<String> courses, Signer signer, List<InitialAccount> accounts, String digest) {
+    this(slug, name, hosts, brand, locale, seats, courses, signer, accounts, digest, AssessmentOverrides.NONE);
+  }
 
   public TenantConfig {
     Objects.requireNonNull(slug);
@@ -31,6 +37,17 @@ public record TenantConfig(
     Objects.requireNonNull(signer);
     accounts = List.copyOf(accounts);
     Objects.requireNonNull(digest);
+    Objects.requireNonNull(assessment);
+  }
+
+  /**
+   * The {@code assessment} block: the tenant's own retake, review and time rules for final assessments, on top of
+   * each course's ({@code null} keeps the course's value).
+   */
+  public record AssessmentOverrides(Integer coolingOffAfter, Integer coolingOffHours, Boolean showCorrectAnswers,
+      Integer minimumActiveMinutes) {
+
+    public static final AssessmentOverrides NONE = new AssessmentOverrides(null, null, null, null);
   }
 
   public record Brand(String primary, String accent, Path logo) {}

@@ -150,7 +150,8 @@ public final class TenantConfigParser {
 
   private TenantConfig read(MappingNode top, byte[] bytes) {
     Map<String, NodeTuple> keys =
-        keys(top, "", Set.of("name", "hosts", "brand", "locale", "seats", "courses", "certificate", "accounts"));
+        keys(top, "", Set.of("name", "hosts", "brand", "locale", "seats", "courses", "certificate", "accounts",
+            "assessment"));
     String name = limitedText(keys, top, "name", "", MAX_TENANT_TEXT);
     List<String> hosts = new ArrayList<>();
     for (ScalarNode host : stringList(keys, "hosts")) {
@@ -176,10 +177,12 @@ public final class TenantConfigParser {
     }
     TenantConfig.Signer signer = signer(keys, top);
     List<TenantConfig.InitialAccount> accounts = accounts(keys);
+    TenantConfig.AssessmentOverrides assessment = assessment(keys);
     if (!problems.isEmpty()) {
       return null;
     }
-    return new TenantConfig(slug, name, hosts, brand, locale, seats, courses, signer, accounts, digest(bytes, logoBytes));
+    return new TenantConfig(slug, name, hosts, brand, locale, seats, courses, signer, accounts,
+        digest(bytes, logoBytes), assessment);
   }
 
   private TenantConfig.Brand brand(Map<String, NodeTuple> keys, MappingNode top) {
@@ -291,6 +294,37 @@ public final class TenantConfigParser {
         limitedText(c, cert, "title", "certificate.", MAX_TENANT_TEXT),
         optionalInt(c, "valid_for_months", "certificate.", 0, 0, 600),
         optionalInt(c, "recertify_days_before", "certificate.", TenantConfig.Signer.DEFAULT_RECERTIFY_DAYS, 0, 365));
+  }
+
+  /** The optional {@code assessment} block: this tenant's retake, review and time rules for every course. */
+  private TenantConfig.AssessmentOverrides assessment(Map<String, NodeTuple> keys) {
+    NodeTuple tuple = keys.get("assessment");
+    if (tuple == null) {
+      return TenantConfig.AssessmentOverrides.NONE;
+    }
+    if (!(tuple.getValueNode() instanceof MappingNode block)) {
+      problem(line(tuple.getValueNode()), "assessment",
+          "expected cooling-off-after, cooling-off-hours, show-correct-answers or minimum-active-minutes");
+      return TenantConfig.AssessmentOverrides.NONE;
+    }
+    String prefix = "assessment.";
+    Map<String, NodeTuple> a = keys(block, prefix,
+        Set.of("cooling-off-after", "cooling-off-hours", "show-correct-answers", "minimum-active-minutes"));
+    Boolean show = null;
+    String flag = optionalText(a, "show-correct-answers", prefix);
+    if (flag != null) {
+      if (flag.equals("true") || flag.equals("false")) {
+        show = Boolean.valueOf(flag);
+      } else {
+        problem(line(a.get("show-correct-answers").getValueNode()), prefix + "show-correct-answers",
+            "'" + flag + "' is not true or false");
+      }
+    }
+    return new TenantConfig.AssessmentOverrides(
+        a.containsKey("cooling-off-after") ? optionalInt(a, "cooling-off-after", prefix, 0, 0, 100) : null,
+        a.containsKey("cooling-off-hours") ? optionalInt(a, "cooling-off-hours", prefix, 0, 0, 24 * 365) : null,
+        show,
+        a.containsKey("minimum-active-minutes") ? optionalInt(a, "minimum-active-minutes", prefix, 0, 0, 10_000) : null);
   }
 
   private int optionalInt(Map<String, NodeTuple> keys, String key, String prefix, int absent, int min, int max) {

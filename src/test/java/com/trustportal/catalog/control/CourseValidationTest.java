@@ -384,6 +384,35 @@ class CourseValidationTest {
         }
 
         @Test
+        void aDrawTooSmallForTheObjectivesShare() {
+            course.replace(COURSE, "pass-percent: 80", "pass-percent: 80\n  per-objective: 6");
+            course.assertOnlyProblem(COURSE, course.lineOf(COURSE, "per-objective"),
+                    "'draw' is 10 but giving every objective 6 questions needs 12; raise 'draw' or lower 'per-objective'");
+        }
+
+        @Test
+        void aNegativeCoolingOff() {
+            course.replace(COURSE, "pass-percent: 80", "pass-percent: 80\n  cooling-off-hours: -2");
+            course.assertOnlyProblem(COURSE, course.lineOf(COURSE, "cooling-off-hours"),
+                    "'cooling-off-hours' must be between 0 and 8760, found -2");
+        }
+
+        @Test
+        void theAnswerKeySettingMustBeTrueOrFalse() {
+            course.replace(COURSE, "pass-percent: 80", "pass-percent: 80\n  show-correct-answers: sometimes");
+            course.assertOnlyProblem(COURSE, course.lineOf(COURSE, "show-correct-answers"),
+                    "'show-correct-answers' must be true or false, found 'sometimes'");
+        }
+
+        @Test
+        void thePolicyIsReadWithDefaultsForWhatIsLeftOut() {
+            course.replace(COURSE, "pass-percent: 80", "pass-percent: 80\n  cooling-off-hours: 6\n  minimum-active-minutes: 20");
+            com.trustportal.catalog.entity.AssessmentPolicy policy = course.load().course().orElseThrow().assessment().policy();
+            assertEquals(new com.trustportal.catalog.entity.AssessmentPolicy(2, 2, java.time.Duration.ofHours(6), false, 20),
+                    policy);
+        }
+
+        @Test
         void passPercentOfZero() {
             course.replace(COURSE, "pass-percent: 80", "pass-percent: 0");
             course.assertOnlyProblem(COURSE, course.lineOf(COURSE, "pass-percent"),

@@ -144,6 +144,26 @@ class TenantConfigParserTest {
   }
 
   @Test
+  void aTenantMayOverrideTheAssessmentPolicyKeyByKey() throws IOException {
+    TenantConfig plain = parseValid(tenant("acme", VALID));
+    TenantConfig config = parseValid(tenant("acme", VALID.replace("  title: VP Sales Enablement\n",
+        "  title: VP Sales Enablement\nassessment:\n  cooling-off-hours: 48\n  show-correct-answers: true\n")));
+
+    assertEquals(TenantConfig.AssessmentOverrides.NONE, plain.assessment());
+    assertEquals(new TenantConfig.AssessmentOverrides(null, 48, true, null), config.assessment());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"  cooling-off-hours: -1", "  cooling-off-after: many", "  show-correct-answers: sometimes",
+      "  minimum-active-minutes: 10001", "  retakes: 3"})
+  void aBadAssessmentOverrideIsReportedWithLineAndField(String line) throws IOException {
+    TenantProblem problem = single(problems(tenant("acme", VALID.replace("  title: VP Sales Enablement\n",
+        "  title: VP Sales Enablement\nassessment:\n" + line + "\n"))));
+
+    assertProblem(problem, 15, "assessment." + line.strip().substring(0, line.strip().indexOf(':')));
+  }
+
+  @Test
   void demoCompletionsMustBeAList() throws IOException {
     TenantProblem problem = single(problems(tenant("acme", VALID.replace("    manager: Manager@acme.example\n",
         "    manager: Manager@acme.example\n    completed: collaborative-selling\n"))));
