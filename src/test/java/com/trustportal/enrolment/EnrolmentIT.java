@@ -288,7 +288,7 @@ class EnrolmentIT {
 
     Course course = catalog.course(tenant, "collaborative-selling").orElseThrow();
     String kaiId = as(() -> accounts.byEmail(onTime)).orElseThrow().id();
-    as(() -> progress.record(kaiId, course, course.steps().get(0).id(), StepAnswer.read(), 45));
+    as(() -> progress.record(kaiId, course, course.steps().get(0).id(), StepAnswer.read()));
     TeamReport.Row kai = as(() -> teamReport.myTeam(asManager)).stream().filter(r -> r.email().equals(onTime))
         .findFirst().orElseThrow();
     assertEquals(TeamReport.Status.IN_PROGRESS, kai.status());

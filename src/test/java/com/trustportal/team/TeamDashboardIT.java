@@ -247,7 +247,7 @@ class TeamDashboardIT {
 
   private void record(String email, Step step, StepAnswer answer) {
     String id = id(email);
-    as(() -> progress.record(id, course, step.id(), answer, 30));
+    as(() -> progress.record(id, course, step.id(), answer));
   }
 
   private String id(String email) {

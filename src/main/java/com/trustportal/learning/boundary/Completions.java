@@ -9,7 +9,6 @@ import com.trustportal.catalog.entity.Course;
 import com.trustportal.learning.entity.CourseCompleted;
 import com.trustportal.learning.entity.CourseCompletion;
 import com.trustportal.learning.entity.CourseRound;
-import com.trustportal.learning.entity.StepProgress;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantData;
 import jakarta.annotation.Resource;
@@ -80,12 +79,11 @@ public class Completions {
     if (passed.isEmpty()) {
       return Optional.empty();
     }
-    Long seconds = em.createNamedQuery(StepProgress.SUM_SECONDS, Long.class)
-        .setParameter("account", accountId).setParameter("course", course.id()).getSingleResult();
+    long seconds = progress.activeSeconds(accountId, course.id());
     Instant now = clock.instant();
     CourseCompletion completion =
         new CourseCompletion(accountId, course.id(), course.version(), round.map(CourseRound::number).orElse(CourseRound.FIRST),
-            passed.get(), seconds == null ? 0 : seconds, now);
+            passed.get(), seconds, now);
     em.persist(completion);
     em.flush();
     completed.fire(new CourseCompleted(TenantContext.require(), completion.id(), accountId, course.id(), course.version(),

@@ -6,6 +6,7 @@ import com.trustportal.learning.entity.StepAnswer;
 import com.trustportal.learning.entity.StepProgress;
 import com.trustportal.platform.DatabaseOutage;
 import com.trustportal.learning.entity.StepState;
+import com.trustportal.learning.entity.StepTime;
 import com.trustportal.tenant.control.TenantData;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -18,9 +19,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +58,8 @@ public class Progress {
   /** Saves a step as completed with this answer; the latest answer wins. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public StepState record(@NotBlank String accountId, @NotNull Course course, @NotBlank String stepId,
-      @NotNull StepAnswer answer, @PositiveOrZero int seconds) {
-    return record(accountId, course, stepId, answer, seconds, ANY_VERSION);
+      @NotNull StepAnswer answer) {
+    return record(accountId, course, stepId, answer, ANY_VERSION);
   }
 
   /**
@@ -68,14 +69,13 @@ public class Progress {
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public StepState record(@NotBlank String accountId, @NotNull Course course, @NotBlank String stepId,
-      @NotNull StepAnswer answer, @PositiveOrZero int seconds, long seenVersion) {
+      @NotNull StepAnswer answer, long seenVersion) {
     if (course.step(stepId).isEmpty()) {
       throw new IllegalArgumentException("course " + course.id() + " has no step " + stepId);
     }
     Progress self = context.getBusinessObject(Progress.class);
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      Optional<StepState> saved = self.saveOnce(accountId, course.id(), course.version(), stepId, answer, seconds,
-          seenVersion);
+      Optional<StepState> saved = self.saveOnce(accountId, course.id(), course.version(), stepId, answer, seenVersion);
       if (saved.isPresent()) {
         return saved.get();
       }
@@ -91,7 +91,7 @@ public class Progress {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Optional<StepState> saveOnce(String accountId, String courseId, int courseVersion, String stepId,
-      StepAnswer answer, int seconds, long seenVersion) {
+      StepAnswer answer, long seenVersion) {
     try {
       Optional<StepProgress> found = em.createNamedQuery(StepProgress.FIND_STEP, StepProgress.class)
           .setParameter("account", accountId).setParameter("course", courseId).setParameter("step", stepId)
@@ -103,9 +103,9 @@ public class Progress {
         if (seenVersion != ANY_VERSION && row.version() != seenVersion && !row.holds(answer)) {
           throw new StaleProgressException(row.state());
         }
-        row.complete(courseVersion, answer, seconds, clock.instant());
+        row.complete(courseVersion, answer, clock.instant());
       } else {
-        row = new StepProgress(accountId, courseId, courseVersion, stepId, answer, seconds, clock.instant());
+        row = new StepProgress(accountId, courseId, courseVersion, stepId, answer, clock.instant());
         em.persist(row);
       }
       em.flush();
@@ -118,6 +118,65 @@ public class Progress {
       LOG.fine(() -> "saving step " + stepId + " collided with another save: " + e);
       return Optional.empty();
     }
+  }
+
+  /**
+   * A heartbeat from the player: the learner is on this step, its tab visible, and did something in the last minute.
+   * Credits active time by the rule of {@link StepTime} and returns the seconds credited (fractions carry over in the
+   * stored milliseconds). A heartbeat that collides with a concurrent first heartbeat of the same step is dropped: it
+   * would have been worth almost nothing.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public long heartbeat(@NotBlank String accountId, @NotNull Course course, @NotBlank String stepId) {
+    return heartbeat(accountId, course, stepId, clock.instant());
+  }
+
+  /** {@link #heartbeat(String, Course, String)} at a given time: for tests that move time; pages use the clock. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public long heartbeat(@NotBlank String accountId, @NotNull Course course, @NotBlank String stepId,
+      @NotNull Instant at) {
+    if (course.step(stepId).isEmpty()) {
+      throw new IllegalArgumentException("course " + course.id() + " has no step " + stepId);
+    }
+    try {
+      // whole milliseconds: what the database stores exactly, so a stored beat compares equal to the one sent
+      Instant beat = at.truncatedTo(ChronoUnit.MILLIS);
+      return context.getBusinessObject(Progress.class).beatOnce(accountId, course.id(), stepId, beat) / 1000;
+    } catch (jakarta.ejb.EJBException e) {
+      if (DatabaseOutage.is(e)) {
+        throw e;
+      }
+      LOG.fine(() -> "heartbeat on step " + stepId + " collided with another: " + e);
+      return 0;
+    }
+  }
+
+  /**
+   * One heartbeat in its own transaction. Every time row of the learner in the course is locked first, so heartbeats
+   * of one learner queue up and each sees the one before it (a parallel burst cannot credit the same gap twice).
+   * Public only so the container can run it in a new transaction; pages call {@link #heartbeat}.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public long beatOnce(String accountId, String courseId, String stepId, Instant at) {
+    List<StepTime> rows = em.createNamedQuery(StepTime.FIND_IN_COURSE, StepTime.class)
+        .setParameter("account", accountId).setParameter("course", courseId)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    Instant previous = rows.stream().map(StepTime::lastBeatAt).max(Instant::compareTo).orElse(null);
+    StepTime row = rows.stream().filter(r -> r.stepId().equals(stepId)).findFirst().orElse(null);
+    if (row == null) {
+      row = new StepTime(accountId, courseId, stepId, at);
+      em.persist(row);
+    }
+    long credited = row.beat(previous, at);
+    em.flush();
+    return credited;
+  }
+
+  /** The learner's active seconds on the course's steps: the time honestly spent, what certificates show. */
+  public long activeSeconds(@NotBlank String accountId, @NotBlank String courseId) {
+    Long millis = em.createNamedQuery(StepTime.SUM_MILLIS, Long.class)
+        .setParameter("account", accountId).setParameter("course", courseId).getSingleResult();
+    return millis == null ? 0 : millis / 1000;
   }
 
   /** The saved state of one step, or {@link StepState#none} when nothing was saved yet. */

@@ -14,16 +14,14 @@ import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
- * One learner's record of one step of a course: the latest answer, whether it was right, the time spent on it and
- * when it was first completed. There is at most one per tenant, account, course and step (a unique key), so a
+ * One learner's record of one step of a course: the latest answer, whether it was right, and when it was first
+ * completed. (Time spent is active time, kept apart in {@link StepTime}.) There is at most one per tenant, account, course and step (a unique key), so a
  * retried save updates instead of counting twice. Stored against the step's stable id, so editing a course keeps it.
  */
 @Entity
 @Table(name = "step_progress")
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "tenant_id", length = 40)
-@NamedQuery(name = StepProgress.SUM_SECONDS, query = "select sum(p.secondsSpent) from StepProgress p"
-    + " where p.accountId = :account and p.courseId = :course")
 @NamedQuery(name = StepProgress.FIND_STEP, query = "select p from StepProgress p"
     + " where p.accountId = :account and p.courseId = :course and p.stepId = :step")
 @NamedQuery(name = StepProgress.FIND_DONE, query = "select p.stepId from StepProgress p"
@@ -32,13 +30,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     + " where p.accountId = :account and p.completedAt is not null")
 public class StepProgress {
 
-  public static final String SUM_SECONDS = "StepProgress.sumSeconds";
-
   public static final String FIND_STEP = "StepProgress.findStep";
   public static final String FIND_DONE = "StepProgress.findDone";
   public static final String FIND_DONE_BY_COURSE = "StepProgress.findDoneByCourse";
-  /** A page left open overnight is not eight hours of learning: one save counts at most this much time. */
-  public static final int MAX_SECONDS_PER_SAVE = 2 * 60 * 60;
 
   @Id
   @Column(length = 36)
@@ -61,9 +55,6 @@ public class StepProgress {
 
   private Boolean correct;
 
-  @Column(name = "seconds_spent", nullable = false)
-  private int secondsSpent;
-
   @Column(name = "completed_at", nullable = false)
   private Instant completedAt;
 
@@ -77,42 +68,37 @@ public class StepProgress {
 
   /** The first save of a step: it is complete from now on. */
   public StepProgress(String accountId, String courseId, int courseVersion, String stepId, StepAnswer answer,
-      int seconds, Instant at) {
+      Instant at) {
     this.id = UUID.randomUUID().toString();
     this.accountId = Objects.requireNonNull(accountId, "accountId");
     this.courseId = Objects.requireNonNull(courseId, "courseId");
     this.stepId = Objects.requireNonNull(stepId, "stepId");
     this.completedAt = Objects.requireNonNull(at, "at");
-    complete(courseVersion, answer, seconds, at);
+    complete(courseVersion, answer, at);
   }
 
   /**
-   * Another save of the step: the answer becomes the latest one, the time is added, and the first completion time
-   * stays, so completing twice still counts once.
+   * Another save of the step: the answer becomes the latest one, and the first completion time stays, so completing
+   * twice still counts once.
    */
-  public void complete(int courseVersion, StepAnswer answer, int seconds, Instant at) {
+  public void complete(int courseVersion, StepAnswer answer, Instant at) {
     Objects.requireNonNull(answer, "answer");
     this.courseVersion = courseVersion;
     this.answer = answer.text();
     this.correct = answer.correct();
-    this.secondsSpent = (int) Math.min(Integer.MAX_VALUE, (long) secondsSpent + countable(seconds));
     if (completedAt == null) {
       completedAt = Objects.requireNonNull(at, "at");
     }
     this.updatedAt = at;
   }
 
-  /** Whether {@code other} is exactly the answer stored, i.e. saving it again changes nothing but the time. */
+  /** Whether {@code other} is exactly the answer stored, i.e. saving it again changes nothing. */
   public boolean holds(StepAnswer other) {
     return Objects.equals(answer, other.text()) && Objects.equals(correct, other.correct());
   }
 
-  static int countable(int seconds) {
-    return Math.max(0, Math.min(seconds, MAX_SECONDS_PER_SAVE));
-  }
-
   public StepState state() {
-    return new StepState(stepId, answer, correct, secondsSpent, completedAt != null, version);
+    return new StepState(stepId, answer, correct, completedAt != null, version);
   }
 
   public String id() {
@@ -141,10 +127,6 @@ public class StepProgress {
 
   public Boolean correct() {
     return correct;
-  }
-
-  public int secondsSpent() {
-    return secondsSpent;
   }
 
   public Instant completedAt() {

@@ -48,7 +48,6 @@ public class Player implements Serializable {
   private String stepId;
   private Position position;
   private StepState saved;
-  private long openedAt;
   private final Map<String, Integer> selections = new LinkedHashMap<>();
   private boolean checked;
   private String reflection;
@@ -109,6 +108,11 @@ public class Player implements Serializable {
     }
   }
 
+  /** The page's heartbeat (learn/heartbeat.js): the learner is active on this step; the server decides what it is worth. */
+  public void heartbeat() {
+    progress.heartbeat(accountId(), view().course(), stepId);
+  }
+
   public void playAgain() {
     path.clear();
     view = null;
@@ -116,9 +120,8 @@ public class Player implements Serializable {
 
   /** Saves against the version this page saw; a different answer saved meanwhile elsewhere is reloaded instead. */
   private boolean save(StepAnswer answer) {
-    int seconds = (int) Math.max(0, (System.currentTimeMillis() - openedAt) / 1000);
     try {
-      reload(progress.record(accountId(), view().course(), stepId, answer, seconds, saved.version()));
+      reload(progress.record(accountId(), view().course(), stepId, answer, saved.version()));
       completions.completeIfDone(accountId(), view().course());
       return true;
     } catch (StaleProgressException e) {
@@ -130,7 +133,6 @@ public class Player implements Serializable {
 
   private void reload(StepState state) {
     saved = state;
-    openedAt = System.currentTimeMillis();
     view = null;
     Course course = view().course();
     position = new CourseProgress(course, progress.doneSteps(accountId(), courseId)).positionOf(stepId).orElseThrow();

@@ -13,43 +13,33 @@ class StepProgressTest {
   private static final Instant LATER = Instant.parse("2025-03-02T10:00:00Z");
 
   @Test
-  void aFirstSaveCompletesTheStepWithItsAnswerAndTime() {
-    StepProgress p = new StepProgress("acc", "course", 2, "m1-check", StepAnswer.check(java.util.Map.of("q1", 0), true), 40, FIRST);
+  void aFirstSaveCompletesTheStepWithItsAnswer() {
+    StepProgress p = new StepProgress("acc", "course", 2, "m1-check", StepAnswer.check(java.util.Map.of("q1", 0), true), FIRST);
 
     assertEquals(FIRST, p.completedAt());
     assertEquals("q1=0", p.answer());
     assertEquals(Boolean.TRUE, p.correct());
-    assertEquals(40, p.secondsSpent());
     assertEquals(2, p.courseVersion());
     assertTrue(p.state().done());
   }
 
   @Test
-  void savingAgainKeepsTheFirstCompletionTimeAddsTheTimeAndTakesTheLatestAnswer() {
-    StepProgress p = new StepProgress("acc", "course", 1, "m1-reflect", StepAnswer.reflection("first"), 30, FIRST);
+  void savingAgainKeepsTheFirstCompletionTimeAndTakesTheLatestAnswer() {
+    StepProgress p = new StepProgress("acc", "course", 1, "m1-reflect", StepAnswer.reflection("first"), FIRST);
 
-    p.complete(3, StepAnswer.reflection("second thoughts"), 20, LATER);
+    p.complete(3, StepAnswer.reflection("second thoughts"), LATER);
 
     assertEquals(FIRST, p.completedAt());
     assertEquals("second thoughts", p.answer());
-    assertEquals(50, p.secondsSpent());
     assertEquals(3, p.courseVersion());
   }
 
   @Test
-  void oneSaveCountsAtMostTwoHoursAndNeverNegativeTime() {
-    StepProgress p = new StepProgress("acc", "course", 1, "m1-l1", StepAnswer.read(), 24 * 3600, FIRST);
-    p.complete(1, StepAnswer.read(), -50, LATER);
-
-    assertEquals(StepProgress.MAX_SECONDS_PER_SAVE, p.secondsSpent());
-  }
-
-  @Test
   void holdsTellsARepeatOfTheStoredAnswerFromADifferentOne() {
-    StepProgress p = new StepProgress("acc", "course", 1, "m1-check", StepAnswer.check(java.util.Map.of("q1", 1), false), 1, FIRST);
+    StepProgress p = new StepProgress("acc", "course", 1, "m1-check", StepAnswer.check(java.util.Map.of("q1", 1), false), FIRST);
 
     assertTrue(p.holds(StepAnswer.check(java.util.Map.of("q1", 1), false)));
     assertFalse(p.holds(StepAnswer.check(java.util.Map.of("q1", 0), true)));
-    assertTrue(new StepProgress("acc", "course", 1, "m1-l1", StepAnswer.read(), 1, FIRST).holds(StepAnswer.read()));
+    assertTrue(new StepProgress("acc", "course", 1, "m1-l1", StepAnswer.read(), FIRST).holds(StepAnswer.read()));
   }
 }
