@@ -67,6 +67,11 @@ class AssessmentBrowserIT {
     String message = browser.driver().findElement(By.id("cooling-off")).getText();
     assertTrue(message.matches("(?s).*next attempt opens on \\d{1,2} \\w+ \\d{4}, \\d\\d:\\d\\d UTC.*"), message);
     assertTrue(browser.driver().findElements(By.id("answers:submit")).isEmpty(), "no questions while cooling off");
+    assertEquals(5, browser.driver().findElements(By.cssSelector("#closed #by-objective > li")).size(),
+        "what to review while waiting: the last attempt's objectives");
+    assertFalse(browser.driver().findElements(By.cssSelector("#closed a.review-lesson")).isEmpty());
+    assertTrue(browser.driver().findElement(By.cssSelector("[id$='history_data'] tr td")).getText()
+        .matches("\\d{1,2} \\w+ \\d{4}, \\d\\d:\\d\\d UTC"), "attempts show a readable time");
     assertEquals(2, browser.driver().findElements(By.cssSelector("[id$='history_data'] tr")).size());
     browser.screenshot("assessment-cooling-off");
     Accessibility.assertNoSeriousViolations(browser.driver());

@@ -35,6 +35,8 @@ import java.util.Map;
 public class AssessmentPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  private static final java.time.format.DateTimeFormatter WHEN =
+      java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH);
 
   @Inject transient Assessments assessments;
   @Inject transient Catalog catalog;
@@ -73,6 +75,11 @@ public class AssessmentPage implements Serializable {
       requiredMinutes = e.requiredMinutes();
     }
     refresh();
+    if (closed == AssessmentClosed.Reason.COOLING_OFF) {
+      // what to review while waiting: the objectives of the attempt that started the pause
+      getHistory().stream().filter(AssessmentAttempt::isSubmitted).findFirst()
+          .ifPresent(last -> objectives = objectiveResults(last, last.questions(course().assessment())));
+    }
   }
 
   public void submit() {
@@ -101,10 +108,10 @@ public class AssessmentPage implements Serializable {
       byQuestion.put(q.id(), items);
     }
     options = byQuestion;
-    objectives = attempt.isSubmitted() ? objectiveResults() : List.of();
+    objectives = attempt.isSubmitted() ? objectiveResults(attempt, questions) : List.of();
   }
 
-  private List<ObjectiveResult> objectiveResults() {
+  private List<ObjectiveResult> objectiveResults(AssessmentAttempt attempt, List<Question> questions) {
     Map<String, Integer> given = attempt.answers();
     List<ObjectiveResult> results = new ArrayList<>();
     for (Objective o : course().objectives()) {
@@ -180,8 +187,12 @@ public class AssessmentPage implements Serializable {
 
   /** When the cooling-off ends, for people: "8 December 2026, 16:05 UTC". */
   public String getOpensAt() {
-    return opensAt == null ? "" : java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
-        java.util.Locale.ENGLISH).format(opensAt.atZone(java.time.ZoneOffset.UTC));
+    return when(opensAt);
+  }
+
+  /** A moment for people: "8 December 2026, 16:05 UTC"; empty for none. */
+  public String when(Instant at) {
+    return at == null ? "" : WHEN.format(at.atZone(java.time.ZoneOffset.UTC));
   }
 
   public long getActiveMinutes() {
