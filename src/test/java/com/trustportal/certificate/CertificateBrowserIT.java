@@ -57,7 +57,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The certificate as people meet it, in headless Chromium against the running portal: the learner of
  * the IT tenant {@code certify} (who completed the course at start-up, through the same boundaries as
  * any learner) downloads the PDF and the signed credential; the QR code in the PDF leads to the public
- * page showing "Valid"; the tenant admin revokes it and the same page shows "Revoked".
+ * page showing "Valid"; the tenant admin revokes it and the same page shows "Revoked". Before that, the learner
+ * publishes the score on the certificate and withdraws it again (the default publishes neither score nor time).
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -84,6 +85,105 @@ class CertificateBrowserIT {
   @AfterEach
   void close() {
     browser.close();
+  }
+
+  /** "My certificates" on My learning, read and used the way the learner does. */
+  private static final class MyCertificatesPage {
+    private final Browser browser;
+    private final String code;
+
+    MyCertificatesPage(Browser browser) {
+      this.browser = browser;
+      this.code = card().findElement(By.className("certificate-code")).getText();
+    }
+
+    private WebElement card() {
+      return browser.driver().findElement(By.cssSelector("#certificates .certificate-card"));
+    }
+
+    String code() {
+      return code;
+    }
+
+    boolean scoreTicked() {
+      return card().findElement(By.cssSelector("input[id$=':score']")).isSelected();
+    }
+
+    boolean timeTicked() {
+      return card().findElement(By.cssSelector("input[id$=':time']")).isSelected();
+    }
+
+    String publicSees() {
+      return card().findElement(By.className("public-sees")).getText();
+    }
+
+    /** Ticks or unticks the two boxes by clicking their labels, saves, and waits for the confirmation. */
+    void choose(boolean score, boolean time) {
+      if (scoreTicked() != score) {
+        card().findElement(By.cssSelector("label[for$=':score']")).click();
+      }
+      if (timeTicked() != time) {
+        card().findElement(By.cssSelector("label[for$=':time']")).click();
+      }
+      WebElement save = card().findElement(By.cssSelector("button[id$=':save']"));
+      save.click();
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> card().findElement(By.className("form-messages")).getText().contains("Saved"));
+    }
+  }
+
+  @Test
+  @Order(0)
+  void learnerPublishesTheScoreOnlyWhenTheyChooseItAndCanWithdrawIt() throws Exception {
+    browser.signIn(certify, "finisher@certify.example", "demo-password");
+    MyCertificatesPage mine = new MyCertificatesPage(browser);
+    String code = mine.code();
+    assertFalse(mine.scoreTicked(), "by default the score is not published");
+    assertFalse(mine.timeTicked(), "by default the time spent is not published");
+    assertTrue(mine.publicSees().contains("your name") && !mine.publicSees().contains("score"), mine.publicSees());
+    Accessibility.assertNoSeriousViolations(browser.driver());
+
+    String cookie = "JSESSIONID=" + browser.sessionId();
+    assertPublishes(code, cookie, false);
+
+    mine.choose(true, false);
+    assertTrue(mine.publicSees().contains("your score"), mine.publicSees());
+    Accessibility.assertNoSeriousViolations(browser.driver());
+    browser.screenshot("my-certificate-publishes-score");
+    assertPublishes(code, cookie, true);
+    browser.open(base + "verify/" + code);
+    assertTrue(browser.driver().findElement(By.id("score")).getText().endsWith("%"));
+    assertTrue(browser.driver().findElements(By.id("time")).isEmpty(), "the time spent was not chosen");
+    Accessibility.assertNoSeriousViolations(browser.driver());
+
+    browser.open(certify + "learn/index.xhtml");
+    mine = new MyCertificatesPage(browser);
+    assertTrue(mine.scoreTicked(), "the choice is kept");
+    mine.choose(false, false);
+    assertFalse(mine.publicSees().contains("score"), mine.publicSees());
+    assertPublishes(code, cookie, false);
+  }
+
+  /** The public page, the PDF and a freshly downloaded credential state the score only if published; never the time. */
+  private void assertPublishes(String code, String cookie, boolean score) throws Exception {
+    HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "verify/" + code))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, page.statusCode());
+    assertEquals(score, page.body().contains("id=\"score\""), page.body());
+    assertFalse(page.body().contains("Time spent"), page.body());
+    try (PDDocument document = Loader.loadPDF(get(certify + "learn/certificates/" + code + ".pdf", cookie, "application/pdf"))) {
+      String text = new PDFTextStripper().getText(document);
+      assertEquals(score, text.contains("Final assessment"), text);
+      assertFalse(text.contains("Time spent"), text);
+    }
+    String credential = new String(get(base + "verify/" + code + "/credential.json", null, "application/json"),
+        StandardCharsets.UTF_8);
+    assertEquals(score, credential.contains("#result-score"), credential);
+    assertFalse(credential.contains("#result-time-spent"), credential);
+    VerificationReport offline = offlineVerifier().verify(credential, Instant.now());
+    assertTrue(offline.passed(), offline.toString());
+    IndependentVerifier.Verdict independent = independentVerifier(credential);
+    assertTrue(independent.valid(), independent.output());
   }
 
   @Test

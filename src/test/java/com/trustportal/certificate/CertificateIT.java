@@ -24,6 +24,7 @@ import com.trustportal.certificate.boundary.Recertification;
 import com.trustportal.certificate.entity.Certificate;
 import com.trustportal.certificate.entity.CertificateStatus;
 import com.trustportal.certificate.entity.RevocationReason;
+import com.trustportal.certificate.web.PublicViews;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.entity.SignedInUser;
 import com.trustportal.learning.boundary.Completions;
@@ -68,7 +69,8 @@ class CertificateIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.portal(CertificateIT.class, IsolationProbe.class, CompletionFixture.class, com.trustportal.assessment.WithoutMinimumTime.class);
+    return Deployments.portal(CertificateIT.class, IsolationProbe.class, CompletionFixture.class, PublicViews.class,
+        com.trustportal.assessment.WithoutMinimumTime.class);
   }
 
   @Inject Catalog catalog;
@@ -274,6 +276,113 @@ class CertificateIT {
     // acme's admin signed-in user used inside the other tenant is refused too
     assertThrows(Exception.class, () -> TenantContext.callAsUnchecked(other.slug(), () -> certificates.all(admin)));
     assertEquals(CertificateStatus.VALID, certificates.status(as(() -> certificates.byCode(c.code())).orElseThrow()));
+  }
+
+  @Test
+  void byDefaultNeitherScoreNorTimeIsPublicAndTheHolderPublishesTheScoreAloneThenWithdrawsIt() throws Exception {
+    Certificate issued = issuedAt(Instant.now()); // 90 %, one hour
+    TenantConfig acme = directory.bySlug(tenant).orElseThrow();
+    Ed25519PublicKey key = issuers.publicKey(tenant).orElseThrow();
+    CredentialVerifier verifier = new CredentialVerifier(method -> Optional.of(key), url -> issuers.statusList(tenant));
+    String statusListBefore = issuers.statusList(tenant).orElseThrow();
+    assertStatesNeitherScoreNorTime(issued, acme, verifier);
+
+    SignedInUser holder = new SignedInUser(tenant, learner, "rep@acme.example", "Zoë Ångström", Role.LEARNER);
+    as(() -> certificates.choosePublication(holder, issued.code(), true, false));
+
+    Certificate scored = as(() -> certificates.byCode(issued.code())).orElseThrow();
+    String page = PublicViews.verificationPage(scored, acme, Instant.now());
+    assertTrue(page.contains("<dd id=\"score\">90 %</dd>"), page);
+    assertFalse(page.contains("id=\"time\"") || page.contains("Time spent"), page);
+    String pdf = PublicViews.pdfText(scored, acme);
+    assertTrue(pdf.contains("Final assessment: 90%"), pdf);
+    assertFalse(pdf.contains("Time spent"), pdf);
+    assertTrue(scored.credential().contains("#result-score\"") && scored.credential().contains("\"value\":\"90\""),
+        scored.credential());
+    assertFalse(scored.credential().contains("#result-time-spent") || scored.credential().contains("PT1H"),
+        scored.credential());
+    VerificationReport report = verifier.verify(scored.credential(), Instant.now());
+    assertTrue(report.passed(), report::toString);
+    assertEquals(issued.statusIndex(), scored.statusIndex(), "the certificate keeps its status list bit");
+    assertTrue(scored.credential().contains("\"statusListIndex\":\"" + issued.statusIndex().getAsInt() + "\""));
+    assertEquals(statusListBefore, issuers.statusList(tenant).orElseThrow(), "the status list is untouched");
+
+    as(() -> certificates.choosePublication(holder, issued.code(), false, false));
+
+    assertStatesNeitherScoreNorTime(as(() -> certificates.byCode(issued.code())).orElseThrow(), acme, verifier);
+    assertEquals(statusListBefore, issuers.statusList(tenant).orElseThrow(), "the status list is untouched");
+  }
+
+  private static void assertStatesNeitherScoreNorTime(Certificate c, TenantConfig acme, CredentialVerifier verifier)
+      throws Exception {
+    String page = PublicViews.verificationPage(c, acme, Instant.now());
+    assertTrue(page.contains("<dd id=\"learner\">Zoë Ångström</dd>") && page.contains("<dd id=\"course\">") && page.contains("id=\"status-label\">Valid<"),
+        page);
+    assertFalse(page.contains("id=\"score\"") || page.contains("Final assessment") || page.contains("90 %"), page);
+    assertFalse(page.contains("id=\"time\"") || page.contains("Time spent"), page);
+    String pdf = PublicViews.pdfText(c, acme);
+    assertTrue(pdf.contains(c.code().formatted()), pdf);
+    assertFalse(pdf.contains("Final assessment") || pdf.contains("90%"), pdf);
+    assertFalse(pdf.contains("Time spent"), pdf);
+    JsonObject subject = Json.createReader(new StringReader(c.credential())).readObject().getJsonObject("credentialSubject");
+    assertFalse(subject.containsKey("result"), c.credential());
+    assertFalse(c.credential().contains("#result-score") || c.credential().contains("#result-time-spent"), c.credential());
+    VerificationReport report = verifier.verify(c.credential(), Instant.now());
+    assertTrue(report.passed(), report::toString);
+  }
+
+  @Test
+  void onlyTheHolderChoosesWhatTheCertificatePublishes() {
+    Certificate c = issuedAt(Instant.now());
+    String otherLearner = as(() -> probe.create("rep-" + UUID.randomUUID() + "@acme.example", "Other Learner"));
+    SignedInUser colleague = new SignedInUser(tenant, otherLearner, "colleague@acme.example", "Colleague", Role.LEARNER);
+    TenantConfig other = IsolationProbe.tenant("cert-other");
+    TenantContext.runAs(other.slug(), () -> provisioning.apply(other));
+    String stranger = TenantContext.callAsUnchecked(other.slug(),
+        () -> probe.create("rep-" + UUID.randomUUID() + "@other.example", "Stranger"));
+    SignedInUser otherTenantsLearner = new SignedInUser(other.slug(), stranger, "s@other.example", "Stranger", Role.LEARNER);
+    // even with the holder's account id, a sign-in of another organisation is not the holder
+    SignedInUser otherTenantSameId = new SignedInUser(other.slug(), learner, "s@other.example", "Stranger", Role.LEARNER);
+
+    Exception byColleague = assertThrows(Exception.class,
+        () -> as(() -> certificates.choosePublication(colleague, c.code(), true, true)));
+    assertTrue(rootMessage(byColleague).contains("no certificate"), rootMessage(byColleague));
+    Exception byAdmin = assertThrows(Exception.class,
+        () -> as(() -> certificates.choosePublication(admin, c.code(), true, true)));
+    assertTrue(rootMessage(byAdmin).contains("no certificate"), rootMessage(byAdmin));
+    assertThrows(Exception.class, () -> TenantContext.callAsUnchecked(other.slug(),
+        () -> certificates.choosePublication(otherTenantsLearner, c.code(), true, true)));
+    assertThrows(Exception.class, () -> TenantContext.callAsUnchecked(other.slug(),
+        () -> certificates.choosePublication(otherTenantSameId, c.code(), true, true)));
+    assertThrows(Exception.class, () -> as(() -> certificates.choosePublication(otherTenantsLearner, c.code(), true, true)));
+    assertThrows(Exception.class, () -> as(() -> certificates.choosePublication(otherTenantSameId, c.code(), true, true)));
+
+    Certificate unchanged = as(() -> certificates.byCode(c.code())).orElseThrow();
+    assertFalse(unchanged.showsScore() || unchanged.showsTimeSpent());
+    assertEquals(c.credential(), unchanged.credential(), "nobody but the holder re-signed it");
+  }
+
+  @Test
+  void aCredentialSignedBeforeThePublicationChoiceIsResignedWithoutScoreAndTime() {
+    as(() -> {
+      certificates.ensureSigningKey();
+      return null;
+    });
+    // a bit inside the list's first 131,072, above what this run hands out and the legacy test's range
+    Certificate earlier = as(() -> fixture.signedBeforeThePublicationChoice(learner, course,
+        130_000 + new java.util.Random().nextInt(1_000)));
+    assertTrue(earlier.credential().contains("#result-score") && earlier.credential().contains("#result-time-spent"));
+
+    assertTrue(as(() -> recertification.resignUnchosenResults()) >= 1);
+
+    Certificate resigned = as(() -> certificates.byCode(earlier.code())).orElseThrow();
+    assertFalse(resigned.credential().contains("#result-score") || resigned.credential().contains("#result-time-spent"),
+        resigned.credential());
+    Ed25519PublicKey key = issuers.publicKey(tenant).orElseThrow();
+    CredentialVerifier verifier = new CredentialVerifier(method -> Optional.of(key), url -> issuers.statusList(tenant));
+    VerificationReport report = verifier.verify(resigned.credential(), Instant.now());
+    assertTrue(report.passed(), report::toString);
+    assertEquals(0, (int) as(() -> recertification.resignUnchosenResults()));
   }
 
   private Certificate issuedAt(Instant completedAt) {

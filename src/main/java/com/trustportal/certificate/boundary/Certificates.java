@@ -180,6 +180,27 @@ public class Certificates {
   }
 
   /**
+   * The holder's choice of whether the public verification page, the PDF and the signed credential state the final
+   * score and the time spent (name, course, dates and status always). Only the learner who holds the certificate
+   * decides: anyone else, admins included, is refused as if the code did not exist. The stored credential is signed
+   * again when the choice changes, so a credential downloaded afterwards states what the learner chose; its status
+   * list bit stays the same.
+   */
+  public Certificate choosePublication(SignedInUser learner, VerificationCode code, boolean score, boolean timeSpent) {
+    requireTenant(learner);
+    Certificate certificate = em.createNamedQuery(Certificate.FIND_BY_CODE, Certificate.class)
+        .setParameter("code", code.value()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+        .filter(c -> c.accountId().equals(learner.accountId())).findFirst()
+        .orElseThrow(() -> new PublicationRefused("you hold no certificate " + code.formatted() + " in this organisation"));
+    if (certificate.choosePublication(score, timeSpent)) {
+      certificate.resignCredential(credentials.sign(certificate, directory.bySlug(TenantContext.require()).orElseThrow()));
+      LOG.info(() -> "Certificate " + code + " in " + learner.tenant() + ": the holder publishes score " + score
+          + ", time spent " + timeSpent);
+    }
+    return certificate;
+  }
+
+  /**
    * Revokes a certificate of the admin's tenant; the public page and the signed status list (its bit is set) show it
    * at once. The row is locked first, so of two revocations at once the second sees the first and is refused.
    */
@@ -226,6 +247,20 @@ public class Certificates {
       certificate.resignCredential(credentials.sign(certificate, config));
     }
     return legacy.size();
+  }
+
+  /**
+   * Re-signs the current tenant's credentials that state a score or a time spent their holder did not choose to
+   * publish (signed before the choice existed, when both were always stated); returns how many.
+   */
+  public int resignUnchosenResults() {
+    TenantConfig config = directory.bySlug(TenantContext.require()).orElseThrow();
+    List<Certificate> unchosen = em.createNamedQuery(Certificate.FIND_UNCHOSEN_RESULTS, Certificate.class)
+        .setParameter("score", "%#result-score\"%").setParameter("time", "%#result-time-spent\"%").getResultList();
+    for (Certificate certificate : unchosen) {
+      certificate.resignCredential(credentials.sign(certificate, config));
+    }
+    return unchosen.size();
   }
 
   /** Certificates that expire before {@code before} and are not revoked (recertification). */

@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  * days ahead, a new round of the course opens, due on the expiry date. It runs every hour and after
  * start-up; a learner is re-enrolled once per certificate, because a round only opens when the
  * current one is completed by the completion that certificate was issued for. The same run re-signs
- * credentials issued before the W3C status list, so every served credential passes strict verifiers.
+ * credentials issued before the W3C status list, so every served credential passes strict verifiers, and those
+ * that state a score or time spent their holder did not choose to publish.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -52,6 +53,11 @@ public class Recertification {
         int resigned = TenantContext.callAsUnchecked(tenant.slug(), () -> self().resignLegacyCredentials());
         if (resigned > 0) {
           LOG.info(() -> "Tenant " + tenant.slug() + ": " + resigned + " credential(s) re-signed with a W3C status list entry");
+        }
+        int hidden = TenantContext.callAsUnchecked(tenant.slug(), () -> self().resignUnchosenResults());
+        if (hidden > 0) {
+          LOG.info(() -> "Tenant " + tenant.slug() + ": " + hidden + " credential(s) re-signed without a score or time"
+              + " their holder did not choose to publish");
         }
       } catch (EJBException e) {
         if (DatabaseOutage.is(e)) {
@@ -85,6 +91,12 @@ public class Recertification {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int resignLegacyCredentials() {
     return certificates.resignLegacyCredentials();
+  }
+
+  /** Credentials signed before learners chose what to publish lose the score and time they state, in a transaction. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public int resignUnchosenResults() {
+    return certificates.resignUnchosenResults();
   }
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -85,7 +86,10 @@ public class CredentialIssuer {
     return issuerId(tenant) + "#" + key.multibase();
   }
 
-  /** The signed credential of a certificate, issued by the current tenant. */
+  /**
+   * The signed credential of a certificate, issued by the current tenant. It states the score and the time spent only
+   * as the learner chose ({@link Certificate#publicScore()}, {@link Certificate#publicTimeSpent()}).
+   */
   public String sign(Certificate c, TenantConfig tenant) {
     Ed25519Key key = key();
     String issuer = issuerId(tenant.slug());
@@ -94,7 +98,8 @@ public class CredentialIssuer {
         "Completion of the course \"" + c.courseTitle() + "\" (version " + c.courseVersion() + ") on the "
             + tenant.name() + " training portal.",
         "Completed every required step of the course and passed its final assessment (pass mark 80%).",
-        Integer.toString(c.courseVersion()), c.learnerName(), c.scorePercent(), c.timeSpent().toSeconds(),
+        Integer.toString(c.courseVersion()), c.learnerName(), c.publicScore().isPresent() ? c.publicScore().getAsInt() : null,
+        c.publicTimeSpent().map(Duration::toSeconds).orElse(null),
         c.completedAt(), c.expiresAt(), new StatusEntry(statusListId(tenant.slug()), c.statusIndex().orElseThrow(
             () -> new IllegalStateException("certificate " + c.code() + " has no status list bit"))));
     return OpenBadgeCredential.sign(data, key, verificationMethod(tenant.slug(), key.publicKey()), c.issuedAt());

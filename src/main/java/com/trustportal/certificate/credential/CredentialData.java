@@ -11,7 +11,8 @@ import java.util.Objects;
  * {@code Percent} (valueMin 0, valueMax 100). {@code secondsSpent} becomes a second {@code Result} whose
  * {@code ResultDescription} is named "Time spent" with the generic resultType {@code Result} and whose value
  * is an ISO-8601 duration such as {@code PT1H30M}: OB 3.0 has no duration result type, and
- * {@code Result}/{@code value} is a plain string, so this is valid and signed.
+ * {@code Result}/{@code value} is a plain string, so this is valid and signed. Either is null when the learner did
+ * not choose to publish it: the credential then has neither that {@code Result} nor its {@code ResultDescription}.
  *
  * @param credentialId           credential id, e.g. {@code https://portal.example/verify/ABCD-...}
  * @param issuerId               issuer Profile id, e.g. {@code https://portal.example/issuers/acme}
@@ -22,8 +23,8 @@ import java.util.Objects;
  * @param criteriaNarrative      how it was earned
  * @param courseVersion          course version, the achievement {@code version}
  * @param learnerName            learner name, an IdentityObject (identityType "name", hashed false)
- * @param scorePercent           final assessment score, 0..100
- * @param secondsSpent           time spent, seconds, &gt;= 0
+ * @param scorePercent           final assessment score, 0..100, or null when not published
+ * @param secondsSpent           time spent, seconds, &gt;= 0, or null when not published
  * @param validFrom              start of validity
  * @param validUntil             end of validity, or null for no expiry
  * @param status                 the credential's revocation entry in the issuer's status list, or null for none
@@ -38,8 +39,8 @@ public record CredentialData(
         String criteriaNarrative,
         String courseVersion,
         String learnerName,
-        int scorePercent,
-        long secondsSpent,
+        Integer scorePercent,
+        Long secondsSpent,
         Instant validFrom,
         Instant validUntil,
         StatusEntry status) {
@@ -56,10 +57,10 @@ public record CredentialData(
         Objects.requireNonNull(courseVersion, "courseVersion");
         Objects.requireNonNull(learnerName, "learnerName");
         Objects.requireNonNull(validFrom, "validFrom");
-        if (scorePercent < 0 || scorePercent > 100) {
+        if (scorePercent != null && (scorePercent < 0 || scorePercent > 100)) {
             throw new IllegalArgumentException("scorePercent must be 0..100, got " + scorePercent);
         }
-        if (secondsSpent < 0) {
+        if (secondsSpent != null && secondsSpent < 0) {
             throw new IllegalArgumentException("secondsSpent must be >= 0, got " + secondsSpent);
         }
         if (validUntil != null && !validUntil.isAfter(validFrom)) {

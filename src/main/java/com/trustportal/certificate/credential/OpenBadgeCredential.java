@@ -54,47 +54,59 @@ public final class OpenBadgeCredential {
         return credential.build();
     }
 
+    /** The subject; the score and the time spent only when given (the learner chose to publish them). */
     private static JsonObjectBuilder subject(CredentialData data) {
         String scoreId = data.achievementId() + "#result-score";
         String timeId = data.achievementId() + "#result-time-spent";
-        JsonArrayBuilder resultDescriptions = Json.createArrayBuilder()
-                .add(Json.createObjectBuilder()
-                        .add("id", scoreId)
-                        .add("type", Json.createArrayBuilder().add("ResultDescription"))
-                        .add("name", "Final assessment score")
-                        .add("resultType", "Percent")
-                        .add("valueMin", "0")
-                        .add("valueMax", "100"))
-                .add(Json.createObjectBuilder()
-                        .add("id", timeId)
-                        .add("type", Json.createArrayBuilder().add("ResultDescription"))
-                        .add("name", "Time spent (ISO 8601 duration)")
-                        .add("resultType", "Result"));
+        JsonArrayBuilder resultDescriptions = Json.createArrayBuilder();
+        JsonArrayBuilder results = Json.createArrayBuilder();
+        if (data.scorePercent() != null) {
+            resultDescriptions.add(Json.createObjectBuilder()
+                    .add("id", scoreId)
+                    .add("type", Json.createArrayBuilder().add("ResultDescription"))
+                    .add("name", "Final assessment score")
+                    .add("resultType", "Percent")
+                    .add("valueMin", "0")
+                    .add("valueMax", "100"));
+            results.add(Json.createObjectBuilder()
+                    .add("type", Json.createArrayBuilder().add("Result"))
+                    .add("resultDescription", scoreId)
+                    .add("value", Integer.toString(data.scorePercent())));
+        }
+        if (data.secondsSpent() != null) {
+            resultDescriptions.add(Json.createObjectBuilder()
+                    .add("id", timeId)
+                    .add("type", Json.createArrayBuilder().add("ResultDescription"))
+                    .add("name", "Time spent (ISO 8601 duration)")
+                    .add("resultType", "Result"));
+            results.add(Json.createObjectBuilder()
+                    .add("type", Json.createArrayBuilder().add("Result"))
+                    .add("resultDescription", timeId)
+                    .add("value", Duration.ofSeconds(data.secondsSpent()).toString()));
+        }
+        boolean anyResult = data.scorePercent() != null || data.secondsSpent() != null;
         JsonObjectBuilder achievement = Json.createObjectBuilder()
                 .add("id", data.achievementId())
                 .add("type", Json.createArrayBuilder().add("Achievement"))
                 .add("name", data.achievementName())
                 .add("description", data.achievementDescription())
                 .add("criteria", Json.createObjectBuilder().add("narrative", data.criteriaNarrative()))
-                .add("version", data.courseVersion())
-                .add("resultDescription", resultDescriptions);
-        return Json.createObjectBuilder()
+                .add("version", data.courseVersion());
+        if (anyResult) {
+            achievement.add("resultDescription", resultDescriptions);
+        }
+        JsonObjectBuilder subject = Json.createObjectBuilder()
                 .add("type", Json.createArrayBuilder().add("AchievementSubject"))
                 .add("identifier", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("type", "IdentityObject")
                         .add("identityHash", data.learnerName())
                         .add("identityType", "name")
                         .add("hashed", false)))
-                .add("achievement", achievement)
-                .add("result", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder()
-                                .add("type", Json.createArrayBuilder().add("Result"))
-                                .add("resultDescription", scoreId)
-                                .add("value", Integer.toString(data.scorePercent())))
-                        .add(Json.createObjectBuilder()
-                                .add("type", Json.createArrayBuilder().add("Result"))
-                                .add("resultDescription", timeId)
-                                .add("value", Duration.ofSeconds(data.secondsSpent()).toString())));
+                .add("achievement", achievement);
+        if (anyResult) {
+            subject.add("result", results);
+        }
+        return subject;
     }
 
     static String dateTime(Instant instant) {

@@ -12,6 +12,8 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -35,6 +37,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     "select c from Certificate c where c.revokedAt is not null order by c.revokedAt")
 @NamedQuery(name = Certificate.FIND_LEGACY_STATUS, query =
     "select c from Certificate c where c.statusIndex is not null and c.credential not like :status")
+@NamedQuery(name = Certificate.FIND_UNCHOSEN_RESULTS, query = "select c from Certificate c where c.statusIndex is not null"
+    + " and ((c.showScore = false and c.credential like :score) or (c.showTimeSpent = false and c.credential like :time))")
 @NamedQuery(name = Certificate.FIND_EXPIRING, query =
     "select c from Certificate c where c.expiresAt is not null and c.expiresAt <= :before and c.revokedAt is null")
 public class Certificate {
@@ -46,6 +50,7 @@ public class Certificate {
   public static final String FIND_REVOKED = "Certificate.findRevoked";
   public static final String FIND_EXPIRING = "Certificate.findExpiring";
   public static final String FIND_LEGACY_STATUS = "Certificate.findLegacyStatus";
+  public static final String FIND_UNCHOSEN_RESULTS = "Certificate.findUnchosenResults";
 
   @Id
   @Column(length = 36)
@@ -103,6 +108,14 @@ public class Certificate {
   /** This certificate's bit in the tenant's revocation status list; null only for certificates made without one. */
   @Column(name = "status_index")
   private Integer statusIndex;
+
+  /** The learner chose to publish the final score (public page, PDF, credential); nobody else decides it. */
+  @Column(name = "show_score", nullable = false)
+  private boolean showScore;
+
+  /** The learner chose to publish the time spent; a time under a minute is never shown (it would read "0 min"). */
+  @Column(name = "show_time_spent", nullable = false)
+  private boolean showTimeSpent;
 
   @Version
   private long version;
@@ -167,6 +180,40 @@ public class Certificate {
     this.revokedAt = Objects.requireNonNull(at, "at");
   }
 
+  /**
+   * The learner's choice of what the public sees besides name, course, dates and status (always shown).
+   *
+   * @return whether the choice changed, so the stored credential must be signed again
+   */
+  public boolean choosePublication(boolean score, boolean timeSpent) {
+    boolean changed = score != showScore || timeSpent != showTimeSpent;
+    this.showScore = score;
+    this.showTimeSpent = timeSpent;
+    return changed;
+  }
+
+  public boolean showsScore() {
+    return showScore;
+  }
+
+  public boolean showsTimeSpent() {
+    return showTimeSpent;
+  }
+
+  /** The score as the public page, the PDF and the credential state it: only when the learner chose to publish it. */
+  public OptionalInt publicScore() {
+    return showScore ? OptionalInt.of(scorePercent) : OptionalInt.empty();
+  }
+
+  /**
+   * The time spent as the public sees it: only when the learner chose to publish it and at least a minute was
+   * recorded; nothing recorded is simply not stated, never "0 min".
+   */
+  public Optional<Duration> publicTimeSpent() {
+    return showTimeSpent && secondsSpent >= 60 ? Optional.of(Duration.ofSeconds(secondsSpent))
+        : Optional.empty();
+  }
+
   /** Stores the signed credential; signed once, right after issue, since its id is this certificate's URL. */
   public void attachCredential(String signedJson) {
     if (credential != null && !credential.isEmpty()) {
@@ -176,8 +223,9 @@ public class Certificate {
   }
 
   /**
-   * Replaces a credential signed before the portal published a W3C status list (its {@code credentialStatus} was a
-   * type that no context defines) by one that names this certificate's status list bit. What it states is unchanged.
+   * Replaces the stored credential by one signed again from this certificate as it is now: with its status list bit
+   * (credentials signed before the W3C status list named a type that no context defines) and stating the score and
+   * the time spent only as the learner chose. The bit, the dates and the facts it states do not change.
    */
   public void resignCredential(String signedJson) {
     if (statusIndex == null) {
@@ -187,8 +235,8 @@ public class Certificate {
   }
 
   /** @return this certificate's bit in the tenant's revocation status list, if it has one */
-  public java.util.OptionalInt statusIndex() {
-    return statusIndex == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(statusIndex);
+  public OptionalInt statusIndex() {
+    return statusIndex == null ? OptionalInt.empty() : OptionalInt.of(statusIndex);
   }
 
   public String id() {

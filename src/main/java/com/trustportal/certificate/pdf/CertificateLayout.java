@@ -141,9 +141,10 @@ final class CertificateLayout {
     }
 
     private void details(float baseline) throws IOException {
+        // the score and the time only when the learner chose to publish them
         String facts = "Completed on " + CertificateText.date(sheet.completedOn())
-                + SEPARATOR + CertificateText.score(sheet.scorePercent())
-                + SEPARATOR + CertificateText.timeSpent(sheet.secondsSpent());
+                + (sheet.scorePercent() == null ? "" : SEPARATOR + CertificateText.score(sheet.scorePercent()))
+                + (sheet.secondsSpent() == null ? "" : SEPARATOR + CertificateText.timeSpent(sheet.secondsSpent()));
         centredLine(facts, 11.5f, INK, baseline, FontFace.SANS);
         centredLine(CertificateText.validity(sheet.expiresOn()), 11.5f, primary, baseline - 19f, FontFace.SANS_BOLD);
     }

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 /**
  * Everything printed on one completion certificate.
  *
- * <p>Nullable components: {@code logo}, {@code signerName}, {@code signerTitle} and {@code expiresOn}
- * (no expiry). Colours are {@code "#rrggbb"}; invalid values fall back to the default palette.
+ * <p>Nullable components: {@code logo}, {@code signerName}, {@code signerTitle}, {@code expiresOn}
+ * (no expiry), {@code scorePercent} and {@code secondsSpent} (not printed: the learner did not choose to publish it). Colours are {@code "#rrggbb"}; invalid values fall back to the default palette.
  *
  * @param tenantName    name of the issuing tenant, shown when there is no drawable logo
  * @param logo          tenant logo, or {@code null}
@@ -19,8 +19,8 @@ import java.time.LocalDate;
  * @param courseVersion version of the completed course
  * @param completedOn   completion date
  * @param expiresOn     expiry date, or {@code null} when the certificate does not expire
- * @param scorePercent  final assessment score, 0 to 100
- * @param secondsSpent  learning time in seconds
+ * @param scorePercent  final assessment score, 0 to 100, or {@code null} to leave it off
+ * @param secondsSpent  learning time in seconds, or {@code null} to leave it off
  * @param code          formatted verification code, e.g. {@code "7K3M-9QXA-..."}
  * @param verifyUrl     absolute URL of the public verification page; the QR code encodes exactly this
  */
@@ -36,8 +36,8 @@ public record CertificateSheet(
         String courseVersion,
         LocalDate completedOn,
         LocalDate expiresOn,
-        int scorePercent,
-        long secondsSpent,
+        Integer scorePercent,
+        Long secondsSpent,
         String code,
         String verifyUrl) {
 

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,12 +61,14 @@ public class CertificatePdfServlet extends HttpServlet {
     res.getOutputStream().write(pdf);
   }
 
+  /** What the PDF prints: the score and the time spent only as the learner chose, for every reader of the PDF. */
   static CertificateSheet sheet(Certificate c, TenantConfig tenant) throws IOException {
     return new CertificateSheet(tenant.name(), logo(tenant.brand().logo()), tenant.brand().primary(),
         tenant.brand().accent(), tenant.signer().name(), tenant.signer().title(), c.learnerName(), c.courseTitle(),
         Integer.toString(c.courseVersion()), c.completedAt().atZone(ZoneOffset.UTC).toLocalDate(),
-        c.expiresAt() == null ? null : c.expiresAt().atZone(ZoneOffset.UTC).toLocalDate(), c.scorePercent(),
-        c.timeSpent().toSeconds(), c.code().formatted(), CredentialIssuer.credentialId(c));
+        c.expiresAt() == null ? null : c.expiresAt().atZone(ZoneOffset.UTC).toLocalDate(),
+        c.publicScore().isPresent() ? c.publicScore().getAsInt() : null,
+        c.publicTimeSpent().map(Duration::toSeconds).orElse(null), c.code().formatted(), CredentialIssuer.credentialId(c));
   }
 
   private static CertificateSheet.Logo logo(Path file) throws IOException {

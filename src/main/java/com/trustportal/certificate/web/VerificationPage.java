@@ -39,8 +39,9 @@ final class VerificationPage {
     fact(facts, "Completed on", date(c.completedAt()), "completed");
     fact(facts, "Issued on", date(c.issuedAt()), "issued");
     fact(facts, "Valid until", c.expiresAt() == null ? "No expiry" : date(c.expiresAt()), "expires");
-    fact(facts, "Final assessment", c.scorePercent() + " %", "score");
-    fact(facts, "Time spent", duration(c.timeSpent()), "time");
+    // the score and the time spent only when the learner chose to publish them
+    c.publicScore().ifPresent(score -> fact(facts, "Final assessment", score + " %", "score"));
+    c.publicTimeSpent().ifPresent(time -> fact(facts, "Time spent", duration(time), "time"));
     fact(facts, "Verification code", code, "code");
     if (status == CertificateStatus.REVOKED) {
       fact(facts, "Revoked on", date(c.revokedAt()), "revoked");

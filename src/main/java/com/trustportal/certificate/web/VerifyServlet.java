@@ -71,7 +71,8 @@ public class VerifyServlet extends HttpServlet {
     if (credential) {
       res.setContentType("application/json");
       res.setCharacterEncoding("UTF-8");
-      res.setHeader("Cache-Control", "public, max-age=3600");
+      // not cached: the holder may change what it states (score, time spent), and the next download must show it
+      res.setHeader("Cache-Control", "no-cache");
       res.setHeader("Content-Disposition", "inline; filename=\"certificate-" + c.code().formatted() + ".json\"");
       res.getWriter().write(c.credential());
       return;

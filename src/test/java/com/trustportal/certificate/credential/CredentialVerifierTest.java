@@ -45,7 +45,7 @@ class CredentialVerifierTest {
             "1.2",
             "Jane Q. Learner",
             87,
-            5400,
+            5400L,
             ISSUED,
             Instant.parse("2028-01-15T10:00:00Z"),
             new StatusEntry(STATUS_LIST, STATUS_INDEX));

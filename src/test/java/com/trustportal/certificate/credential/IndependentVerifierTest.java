@@ -50,6 +50,14 @@ class IndependentVerifierTest {
                 d.validFrom(), d.validUntil(), d.status());
     }
 
+    /** The credential as issued when the learner publishes the score, the time spent, both or neither. */
+    private static String published(Integer score, Long seconds) {
+        CredentialData d = CredentialVerifierTest.DATA;
+        return OpenBadgeCredential.sign(new CredentialData(d.credentialId(), d.issuerId(), d.issuerName(), d.achievementId(),
+                d.achievementName(), d.achievementDescription(), d.criteriaNarrative(), d.courseVersion(), d.learnerName(),
+                score, seconds, d.validFrom(), d.validUntil(), d.status()), KEY, METHOD, CredentialVerifierTest.ISSUED);
+    }
+
     private static String credential(String name) {
         return OpenBadgeCredential.sign(learner(name), KEY, METHOD, CredentialVerifierTest.ISSUED);
     }
@@ -72,6 +80,13 @@ class IndependentVerifierTest {
         JsonObject credential = parse(GENUINE);
         JsonObjectBuilder subject = change.apply(Json.createObjectBuilder(credential.getJsonObject("credentialSubject")));
         return Json.createObjectBuilder(credential).add("credentialSubject", subject).build().toString();
+    }
+
+    /** A score put back into a credential signed without one, as someone who knows it might try. */
+    private static String addScore(String credential) {
+        JsonObject parsed = parse(credential);
+        JsonObject withScore = parse(GENUINE).getJsonObject("credentialSubject");
+        return Json.createObjectBuilder(parsed).add("credentialSubject", withScore).build().toString();
     }
 
     private static Case genuine(String credential) {
@@ -102,6 +117,11 @@ class IndependentVerifierTest {
                 Arguments.of("genuine, ASCII name", genuine(GENUINE)),
                 Arguments.of("genuine, accented name", genuine(credential("Zoë Ångström-Ñúñez"))),
                 Arguments.of("genuine, Arabic name", genuine(credential("فاطمة الزهراء"))),
+                Arguments.of("genuine, neither score nor time published (the default)", genuine(published(null, null))),
+                Arguments.of("genuine, score published, time not", genuine(published(87, null))),
+                Arguments.of("genuine, time published, score not", genuine(published(null, 5_400L))),
+                Arguments.of("score added to a credential that did not publish it", tampered(addScore(published(null, null)),
+                        "Invalid signature", "signature")),
                 Arguments.of("learner name changed", tampered(GENUINE.replace("Jane Q. Learner", "Mallory Forger"),
                         "Invalid signature", "signature")),
                 Arguments.of("validFrom changed", tampered(edit(GENUINE, c -> c.add("validFrom", "2020-01-01T00:00:00Z")),
@@ -134,6 +154,16 @@ class IndependentVerifierTest {
                         "\"BitstringStatusListCredential\" not verified", "status")),
                 Arguments.of("signed with the old status type that no context defines (the finding)", tampered(legacy(),
                         "Safe mode validation error", "data-loss")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCredentialStatesOnlyTheResultsTheLearnerPublished() {
+        JsonObject neither = parse(published(null, null)).getJsonObject("credentialSubject");
+        assertTrue(!neither.containsKey("result") && !neither.getJsonObject("achievement").containsKey("resultDescription"),
+                neither::toString);
+        String scoreOnly = published(87, null);
+        assertTrue(scoreOnly.contains("#result-score") && scoreOnly.contains("\"value\":\"87\""), scoreOnly);
+        assertTrue(!scoreOnly.contains("#result-time-spent") && !scoreOnly.contains("PT1H30M"), scoreOnly);
     }
 
     @ParameterizedTest(name = "{0}")

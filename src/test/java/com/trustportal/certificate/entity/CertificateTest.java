@@ -1,6 +1,7 @@
 package com.trustportal.certificate.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +53,35 @@ class CertificateTest {
   void anExpiryBeforeTheCompletionIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> certificate(COMPLETED));
     assertThrows(IllegalArgumentException.class, () -> certificate(COMPLETED.minusSeconds(1)));
+  }
+
+  @Test
+  void scoreAndTimeSpentArePublishedOnlyWhenTheLearnerChoosesThem() {
+    Certificate c = certificate(EXPIRES);
+    assertTrue(c.publicScore().isEmpty(), "by default the public sees no score");
+    assertTrue(c.publicTimeSpent().isEmpty(), "by default the public sees no time spent");
+
+    assertTrue(c.choosePublication(true, false), "a new choice needs a new signature");
+    assertEquals(90, c.publicScore().getAsInt());
+    assertTrue(c.publicTimeSpent().isEmpty());
+    assertFalse(c.choosePublication(true, false), "the same choice again changes nothing");
+
+    assertTrue(c.choosePublication(false, true));
+    assertTrue(c.publicScore().isEmpty());
+    assertEquals(Duration.ofSeconds(3_900), c.publicTimeSpent().orElseThrow());
+  }
+
+  @Test
+  void noRecordedTimeIsNeverShownEvenWhenChosen() {
+    for (long seconds : new long[] {0, 59}) {
+      Certificate c = new Certificate(new Certificate.Achievement("completion-3", "account-1", "Zoë Ångström",
+          "collaborative-selling", "Collaborative Selling", 1, 90, seconds, COMPLETED), VerificationCode.generate(),
+          COMPLETED.plusSeconds(1), EXPIRES);
+      c.choosePublication(true, true);
+      assertTrue(c.showsTimeSpent(), "the choice is kept");
+      assertTrue(c.publicTimeSpent().isEmpty(), seconds + " s would read as '0 min'");
+      assertEquals(90, c.publicScore().getAsInt());
+    }
   }
 
   @Test

@@ -158,6 +158,26 @@ class CertificatePdfTest {
         assertEquals(List.of(), firstTryMisses, "every code is read from the corner at 200 dpi at the first try");
     }
 
+    @Test
+    void scoreAndTimeSpentAreLeftOffWhenTheLearnerDidNotPublishThem() throws Exception {
+        CertificateSheet base = Sheets.sheet("Ada Lovelace");
+        CertificateSheet neither = new CertificateSheet(base.tenantName(), base.logo(), base.primaryColour(),
+                base.accentColour(), base.signerName(), base.signerTitle(), base.learnerName(), base.courseTitle(),
+                base.courseVersion(), base.completedOn(), base.expiresOn(), null, null, base.code(), base.verifyUrl());
+        String text = PdfProbe.text(CertificatePdf.render(neither));
+        assertTrue(text.contains("Completed on 26 November 2026"), text);
+        assertTrue(text.contains("Ada Lovelace"), text);
+        assertFalse(text.contains("Final assessment"), text);
+        assertFalse(text.contains("Time spent"), text);
+
+        CertificateSheet scoreOnly = new CertificateSheet(base.tenantName(), base.logo(), base.primaryColour(),
+                base.accentColour(), base.signerName(), base.signerTitle(), base.learnerName(), base.courseTitle(),
+                base.courseVersion(), base.completedOn(), base.expiresOn(), 92, null, base.code(), base.verifyUrl());
+        String scored = PdfProbe.text(CertificatePdf.render(scoreOnly));
+        assertTrue(scored.contains("Final assessment: 92%"), scored);
+        assertFalse(scored.contains("Time spent"), scored);
+    }
+
     /** A code whose symbol with the standard mask ZXing's detector cannot find (seen in CI): the PDF uses another mask. */
     @Test
     void aSymbolTheDetectorCannotFindGetsAnotherMask() throws Exception {
@@ -237,7 +257,7 @@ class CertificatePdfTest {
     void oddInputNeverThrows() throws Exception {
         CertificateSheet odd = new CertificateSheet(null, new CertificateSheet.Logo(new byte[0], null), "red",
                 "#12345", null, null, "Name 漢字\u0000\t tab", null, null, LocalDate.of(2026, 1, 1),
-                null, 140, -5, null, "");
+                null, 140, -5L, null, "");
 
         String text = PdfProbe.text(CertificatePdf.render(odd));
 

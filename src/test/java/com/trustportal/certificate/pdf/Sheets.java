@@ -35,7 +35,7 @@ final class Sheets {
 
     static CertificateSheet sheet(String learner, String course, CertificateSheet.Logo logo, LocalDate expiresOn) {
         return new CertificateSheet(TENANT, logo, "#b3261e", "#e8a33d", "Grace Hopper", "Head of Training",
-                learner, course, "2.1", LocalDate.of(2026, 11, 26), expiresOn, 92, 3 * 3600 + 5 * 60 + 17,
+                learner, course, "2.1", LocalDate.of(2026, 11, 26), expiresOn, 92, 3L * 3600 + 5 * 60 + 17,
                 CODE, VERIFY_URL);
     }
 }
