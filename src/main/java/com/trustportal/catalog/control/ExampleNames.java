@@ -94,7 +94,7 @@ final class ExampleNames {
     /** CRM, SaaS, CFO: jargon written mostly in capitals, not somebody's name (TechFlow stays a name). */
     private static boolean isAcronym(String word) {
         long upper = word.chars().filter(Character::isUpperCase).count();
-        return upper * 2 > word.length();
+        return upper >= 2 && upper * 2 >= word.length();
     }
 
     /** The example names that occur as whole words in {@code text}, sorted. */
