@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,8 +92,8 @@ public final class CourseLoader {
         Optional<YamlMap> assessment = map.map("assessment", ASSESSMENT_KEYS);
         Optional<AssessmentSpec> spec = assessment.flatMap(a -> readAssessment(a, file, context));
         spec.ifPresent(s -> checkObjectiveCoverage(objectives, file, context));
-        List<String> furtherReading = new ArrayList<>();
         readLint(map, file, context);
+        List<String> furtherReading = new ArrayList<>();
         map.optionalList("further-reading").ifPresent(list -> list.forEach(node ->
                 YamlMap.text(node, "further-reading entry", file, context).map(context::render)
                         .ifPresent(furtherReading::add)));
