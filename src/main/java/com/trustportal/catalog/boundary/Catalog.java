@@ -2,6 +2,7 @@ package com.trustportal.catalog.boundary;
 
 import com.trustportal.catalog.control.CatalogLoadResult;
 import com.trustportal.catalog.control.CatalogLoader;
+import com.trustportal.catalog.control.LintFinding;
 import com.trustportal.catalog.control.Problem;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.tenant.control.TenantConfig;
@@ -17,6 +18,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,8 @@ import java.util.logging.Logger;
  * catalogue from the class path folder {@code catalog/} (inside the WAR), plus every tenant's own
  * {@code <tenants dir>/<slug>/courses/}. A tenant offers the catalogue courses its {@code tenant.yaml} lists and all
  * of its own courses. A course with problems is logged, listed for the readiness check and not offered; everything
- * else keeps being served. Requests only ever look up the published snapshot, never parse or render.
+ * else keeps being served. The authoring linter's warnings are logged and listed too, but the course is offered.
+ * Requests only ever look up the published snapshot, never parse or render.
  */
 @ApplicationScoped
 public class Catalog {
@@ -37,9 +40,10 @@ public class Catalog {
   static final String CLASSPATH_ROOT = "catalog";
   private static final Logger LOG = Logger.getLogger("portal");
 
-  private record Snapshot(Map<String, List<Course>> offered, Map<String, Problem> failed) {}
+  private record Snapshot(
+      Map<String, List<Course>> offered, Map<String, Problem> failed, Map<String, List<LintFinding>> warnings) {}
 
-  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
+  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
 
   /** Loads the shipped catalogue and the tenants' own courses, and publishes them as one consistent snapshot. */
   public void load(Path tenantsDir, Collection<TenantConfig> tenants) {
@@ -52,7 +56,9 @@ public class Catalog {
   /** Builds the offer from already loaded catalogues; separate from loading so it can be tested on plain folders. */
   void publish(CatalogLoadResult shared, Collection<TenantConfig> tenants, Map<String, CatalogLoadResult> own) {
     Map<String, Problem> failed = new TreeMap<>();
+    Map<String, List<LintFinding>> warnings = new TreeMap<>();
     shared.problems().forEach((folder, problems) -> refuse(failed, folder, problems));
+    shared.warnings().forEach((id, findings) -> warn(warnings, id, findings));
     Map<String, List<Course>> offered = new LinkedHashMap<>();
     for (TenantConfig tenant : tenants) {
       List<Course> courses = new ArrayList<>();
@@ -74,11 +80,13 @@ public class Catalog {
               "course id '" + course.id() + "' is taken by a course of the shared catalogue; choose another id")));
         } else {
           courses.add(course);
+          Optional.ofNullable(mine.warnings().get(course.id()))
+              .ifPresent(findings -> warn(warnings, tenant.slug() + "/" + course.id(), findings));
         }
       }
       offered.put(tenant.slug(), List.copyOf(courses));
     }
-    snapshot = new Snapshot(Map.copyOf(offered), Map.copyOf(failed));
+    snapshot = new Snapshot(Map.copyOf(offered), Map.copyOf(failed), Collections.unmodifiableMap(warnings));
     LOG.info(() -> "Catalogue: " + shared.courses().size() + " shared course(s) loaded, " + failed.size() + " refused; "
         + offered.entrySet().stream().map(e -> e.getKey() + " offers " + e.getValue().size()).toList());
   }
@@ -86,6 +94,12 @@ public class Catalog {
   private static void refuse(Map<String, Problem> failed, String id, List<Problem> problems) {
     problems.forEach(p -> LOG.warning("Course " + id + " refused: " + p));
     failed.putIfAbsent(id, problems.get(0));
+  }
+
+  /** One log line per finding; the course is still offered, the author has something to fix. */
+  private static void warn(Map<String, List<LintFinding>> warnings, String id, List<LintFinding> findings) {
+    findings.forEach(f -> LOG.warning("course " + id + ": " + f));
+    warnings.put(id, findings);
   }
 
   /** The courses a tenant offers: its listed catalogue courses in the order listed, then its own courses. */
@@ -101,6 +115,14 @@ public class Catalog {
   /** Refused courses ({@code folder} or {@code <tenant>/<folder>}) with their first problem, for readiness. */
   public Map<String, Problem> failed() {
     return snapshot.failed();
+  }
+
+  /**
+   * The authoring linter's warnings per loaded course that has any ({@code id} or {@code <tenant>/<id>}, sorted), for
+   * readiness and for pages that show authors what to fix. Warned courses are offered like any other.
+   */
+  public Map<String, List<LintFinding>> warnings() {
+    return snapshot.warnings();
   }
 
   private static CatalogLoadResult loadShipped() {

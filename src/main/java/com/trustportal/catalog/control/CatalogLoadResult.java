@@ -30,6 +30,14 @@ public record CatalogLoadResult(List<CourseLoadResult> results) {
         return problems;
     }
 
+    /** The linter's warnings for each loaded course that has any, keyed by course id. */
+    public Map<String, List<LintFinding>> warnings() {
+        Map<String, List<LintFinding>> warnings = new LinkedHashMap<>();
+        results.stream().filter(r -> r.isLoaded() && !r.warnings().isEmpty())
+                .forEach(r -> warnings.put(r.course().orElseThrow().id(), r.warnings()));
+        return warnings;
+    }
+
     public boolean hasProblems() {
         return results.stream().anyMatch(r -> !r.isLoaded());
     }

@@ -5,17 +5,24 @@ import com.trustportal.catalog.entity.AssessmentSpec;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.catalog.entity.Module;
 import com.trustportal.catalog.entity.Objective;
+import com.trustportal.catalog.entity.Question;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * Loads one course folder (on the default file system or inside a zip) into a {@link Course}, or reports every
@@ -30,10 +37,13 @@ public final class CourseLoader {
     private static final Pattern COURSE_ID = Pattern.compile("[a-z0-9-]+");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final List<String> KEYS = List.of("id", "version", "title", "summary", "language", "minutes",
-            "objectives", "modules", "assessment", "further-reading");
+            "objectives", "modules", "assessment", "further-reading", "lint");
     private static final List<String> OBJECTIVE_KEYS = List.of("id", "text");
     private static final List<String> ASSESSMENT_KEYS = List.of("file", "draw", "pass-percent", "per-objective",
             "cooling-off-after", "cooling-off-hours", "show-correct-answers", "minimum-active-minutes");
+    private static final List<String> LINT_KEYS = List.of("alpha", "min-options", "min-items-per-objective",
+            "max-stem-similarity", "allow-names", "off");
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
     private final MarkdownRenderer renderer;
 
@@ -55,7 +65,8 @@ public final class CourseLoader {
             course = readCourse(file, context, courseDir);
         }
         return context.problemCount() == 0
-                ? CourseLoadResult.loaded(context.folder(), course.orElseThrow())
+                ? CourseLoadResult.loaded(context.folder(), course.orElseThrow(),
+                        new CourseLinter(context.lintSettings(), context::locationOf).lint(course.orElseThrow()))
                 : CourseLoadResult.rejected(context.folder(), context.problems());
     }
 
@@ -83,6 +94,7 @@ public final class CourseLoader {
         Optional<YamlMap> assessment = map.map("assessment", ASSESSMENT_KEYS);
         Optional<AssessmentSpec> spec = assessment.flatMap(a -> readAssessment(a, file, context));
         spec.ifPresent(s -> checkObjectiveCoverage(objectives, file, context));
+        readLint(map, file, context);
         List<String> furtherReading = new ArrayList<>();
         map.optionalList("further-reading").ifPresent(list -> list.forEach(node ->
                 YamlMap.text(node, "further-reading entry", file, context).map(context::render)
@@ -216,6 +228,58 @@ public final class CourseLoader {
     /** An optional whole number within {@code min..max}; absent gives {@code absent}, a bad value a problem. */
     private static Optional<Integer> optionalInteger(YamlMap settings, String key, int min, int max, int absent) {
         return settings.has(key) ? settings.integer(key, min, max) : Optional.of(absent);
+    }
+
+    /**
+     * The optional {@code lint:} block: the authoring linter's limits for this course. Every key has a default; a bad
+     * value is a problem like any other, so a typo cannot silently switch a rule off.
+     */
+    private static void readLint(YamlMap course, SourceFile file, LoadContext context) {
+        if (!course.has("lint")) {
+            return;
+        }
+        int before = context.problemCount();
+        course.map("lint", LINT_KEYS).ifPresent(lint -> {
+            LintSettings d = LintSettings.DEFAULTS;
+            double alpha = lint.has("alpha") ? fraction(lint, "alpha", false, file, context).orElse(d.alpha())
+                    : d.alpha();
+            int minOptions = lint.has("min-options")
+                    ? lint.integer("min-options", Question.MIN_CHOICES, Question.MAX_CHOICES).orElse(d.minOptions())
+                    : d.minOptions();
+            int minItems = lint.has("min-items-per-objective")
+                    ? lint.integer("min-items-per-objective", 1, 1000).orElse(d.minItemsPerObjective())
+                    : d.minItemsPerObjective();
+            double similarity = lint.has("max-stem-similarity")
+                    ? fraction(lint, "max-stem-similarity", true, file, context).orElse(d.maxStemSimilarity())
+                    : d.maxStemSimilarity();
+            Set<String> allow = new LinkedHashSet<>();
+            lint.optionalList("allow-names").ifPresent(names -> names.forEach(node ->
+                    YamlMap.text(node, "allow-names entry", file, context).ifPresent(allow::add)));
+            Set<LintRule> off = EnumSet.noneOf(LintRule.class);
+            lint.optionalList("off").ifPresent(rules -> rules.forEach(node ->
+                    YamlMap.text(node, "off entry", file, context).ifPresent(id -> LintRule.fromId(id).ifPresentOrElse(
+                            off::add, () -> context.report(file, node, "unknown lint rule '" + id + "' (known: "
+                                    + Arrays.stream(LintRule.values()).map(LintRule::id)
+                                            .collect(Collectors.joining(", ")) + ")")))));
+            if (!context.foundProblemsSince(before)) {
+                context.lintSettings(new LintSettings(alpha, minOptions, minItems, similarity, allow, off));
+            }
+        });
+    }
+
+    /** A number between 0 and 1 (1 itself only if {@code oneAllowed}), such as 0.05. */
+    private static Optional<Double> fraction(
+            YamlMap map, String key, boolean oneAllowed, SourceFile file, LoadContext context) {
+        Node value = map.at(key);
+        if (value instanceof ScalarNode scalar && DECIMAL.matcher(scalar.getValue()).matches()) {
+            double number = Double.parseDouble(scalar.getValue());
+            if (number > 0 && (number < 1 || oneAllowed && number == 1)) {
+                return Optional.of(number);
+            }
+        }
+        context.report(file, value, "'" + key + "' must be a number above 0 and " + (oneAllowed ? "at most" : "below")
+                + " 1, found " + YamlMap.describe(value));
+        return Optional.empty();
     }
 
     private static void checkObjectiveCoverage(Map<Objective, Node> objectives, SourceFile file, LoadContext context) {

@@ -32,6 +32,7 @@ final class LoadContext {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, String> idLocations = new HashMap<>();
     private final Map<String, Integer> assessedObjectives = new LinkedHashMap<>();
+    private LintSettings lintSettings = LintSettings.DEFAULTS;
 
     LoadContext(Path courseDir, MarkdownRenderer renderer) {
         this.courseDir = courseDir;
@@ -107,6 +108,19 @@ final class LoadContext {
 
     int assessmentQuestionsFor(String objectiveId) {
         return assessedObjectives.getOrDefault(objectiveId, 0);
+    }
+
+    /** Where an id was defined ({@code file:line} inside the course), for warnings about a loaded course. */
+    Optional<String> locationOf(String id) {
+        return Optional.ofNullable(idLocations.get(id));
+    }
+
+    void lintSettings(LintSettings settings) {
+        lintSettings = settings;
+    }
+
+    LintSettings lintSettings() {
+        return lintSettings;
     }
 
     /** Reads a file the caller has checked exists; unreadable or non-UTF-8 content is reported on its first line. */

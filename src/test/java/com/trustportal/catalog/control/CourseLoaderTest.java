@@ -139,7 +139,7 @@ class CourseLoaderTest {
             Files.writeString(zipFs.getPath("/minimal-course/course.yaml"), "id: minimal-course\nversoin: 3\n");
             Problem first = new CourseLoader().load(zipFs.getPath("/minimal-course")).problems().get(0);
             assertEquals("minimal-course/course.yaml:2:1: unknown key 'versoin' (expected one of: id, version, title,"
-                    + " summary, language, minutes, objectives, modules, assessment, further-reading)",
+                    + " summary, language, minutes, objectives, modules, assessment, further-reading, lint)",
                     first.toString());
         }
     }
