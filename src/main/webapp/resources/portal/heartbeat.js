@@ -25,6 +25,11 @@
     }
   }
 
-  beat(); // the learner just opened the step: the time since their previous heartbeat counts (capped)
-  window.setInterval(beat, INTERVAL);
+  // first beat once the page has loaded: PrimeFaces sets up the page's CSP nonce, which every AJAX request must
+  // carry, in a script that runs after this one. The learner just opened the step: the time since their previous
+  // heartbeat counts (capped).
+  window.addEventListener('load', function () {
+    window.setTimeout(beat, 1000);
+    window.setInterval(beat, INTERVAL);
+  });
 }());
