@@ -1,0 +1,100 @@
+package com.trustportal.learning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.trustportal.Deployments;
+import com.trustportal.web.Accessibility;
+import com.trustportal.web.Browser;
+import java.net.URL;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The player's navigation and feedback in a real headless Chromium, for the learners of the IT tenant {@code player}
+ * (src/test/it-tenants/player), one learner per test so each starts from an untouched course. Every page is checked
+ * with axe, and the browser fails the test on any Content-Security-Policy violation when it closes.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PlayerBrowserIT {
+
+  private static final String COURSE = "collaborative-selling";
+  private static final Pattern PERCENT = Pattern.compile("(\\d+)% of the course");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.portal();
+  }
+
+  @ArquillianResource URL base;
+
+  private Browser browser;
+  private String tenant;
+
+  @BeforeEach
+  void open() throws Exception {
+    browser = new Browser();
+    tenant = base.toString() + "t/player/";
+  }
+
+  @AfterEach
+  void close() {
+    browser.close();
+  }
+
+  @Test
+  void nextStepOnALessonCountsItAsReadButOnOtherStepsOnlyNavigates() {
+    browser.signIn(tenant, "next@player.example", "demo-password");
+    openStep("m1-l1");
+    assertEquals(0, percent());
+    Accessibility.assertNoSeriousViolations(driver());
+
+    browser.submitAndRead(By.id("player:next"), By.id("step-title"));
+    assertTrue(driver().getCurrentUrl().contains("step=m1-l2"), driver().getCurrentUrl());
+    int afterOne = percent();
+    assertTrue(afterOne > 0, "the lesson left with 'Next step' must count as read: " + position());
+
+    openStep("m1-check");
+    browser.submitAndRead(By.id("next"), By.id("step-title"));
+    assertTrue(driver().getCurrentUrl().contains("step=m1-roleplay"), driver().getCurrentUrl());
+    assertEquals(afterOne, percent(), "leaving a check unanswered must not count it");
+  }
+
+  private void openStep(String step) {
+    browser.open(tenant + "learn/player.xhtml?course=" + COURSE + "&step=" + step);
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("step-title")));
+  }
+
+  private int percent() {
+    Matcher m = PERCENT.matcher(position());
+    assertTrue(m.find(), position());
+    return Integer.parseInt(m.group(1));
+  }
+
+  private String position() {
+    return driver().findElement(By.id("position")).getText();
+  }
+
+  private <T> void waitFor(java.util.function.Function<WebDriver, T> condition) {
+    new WebDriverWait(driver(), Duration.ofSeconds(20)).until(condition);
+  }
+
+  private WebDriver driver() {
+    return browser.driver();
+  }
+}
