@@ -75,6 +75,28 @@ class PlayerBrowserIT {
     assertEquals(afterOne, percent(), "leaving a check unanswered must not count it");
   }
 
+  @Test
+  void checkingAnswersShowsTheScoreAndContinueLeadsToTheNextStep() {
+    browser.signIn(tenant, "check@player.example", "demo-password");
+    openStep("m1-check");
+    int questions = driver().findElements(By.cssSelector("fieldset.question")).size();
+    for (int i = 0; i < questions; i++) {
+      WebElement choice = driver().findElement(By.id("player:questions:" + i + ":answer:0"));
+      ((JavascriptExecutor) driver()).executeScript("arguments[0].click();", choice);
+    }
+    WebElement check = driver().findElement(By.id("player:checkAnswers"));
+    check.click();
+    waitFor(ExpectedConditions.stalenessOf(check));
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("score")));
+
+    int right = driver().findElements(By.cssSelector(".feedback.correct")).size();
+    assertEquals(right + " of " + questions + " right", driver().findElement(By.id("score")).getText());
+    Accessibility.assertNoSeriousViolations(driver());
+
+    browser.submitAndRead(By.id("continue"), By.id("step-title"));
+    assertTrue(driver().getCurrentUrl().contains("step=m1-roleplay"), driver().getCurrentUrl());
+  }
+
   private void openStep(String step) {
     browser.open(tenant + "learn/player.xhtml?course=" + COURSE + "&step=" + step);
     waitFor(ExpectedConditions.presenceOfElementLocated(By.id("step-title")));

@@ -5,6 +5,7 @@ import com.trustportal.catalog.entity.Conversation;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.catalog.entity.KnowledgeCheck;
 import com.trustportal.catalog.entity.Reflection;
+import com.trustportal.catalog.entity.Score;
 import com.trustportal.catalog.entity.Step;
 import com.trustportal.identity.web.CurrentUser;
 import com.trustportal.learning.boundary.Completions;
@@ -175,6 +176,11 @@ public class Player implements Serializable {
 
   public Map<String, Feedback> getFeedback() {
     return checked ? view().feedback(selections) : Map.of();
+  }
+
+  /** The knowledge check's score once answers are checked ("3 of 4 right"); null before. */
+  public Score getScore() {
+    return checked ? view().score(selections) : null;
   }
 
   public Conversation getConversation() {

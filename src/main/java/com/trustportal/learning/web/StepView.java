@@ -7,6 +7,7 @@ import com.trustportal.catalog.entity.Lesson;
 import com.trustportal.catalog.entity.Question;
 import com.trustportal.catalog.entity.Reflection;
 import com.trustportal.catalog.entity.RolePlay;
+import com.trustportal.catalog.entity.Score;
 import com.trustportal.catalog.entity.Step;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,8 +65,13 @@ final class StepView {
   }
 
   boolean allCorrect(Map<String, Integer> answers) {
-    var score = ((KnowledgeCheck) step).score(validChoices(answers));
+    var score = score(answers);
     return score.correct() == score.total();
+  }
+
+  /** The check's score for these answers; questions left unanswered count as wrong. */
+  Score score(Map<String, Integer> answers) {
+    return ((KnowledgeCheck) step).score(validChoices(answers));
   }
 
   Map<String, Feedback> feedback(Map<String, Integer> answers) {
