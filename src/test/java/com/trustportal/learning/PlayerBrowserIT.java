@@ -97,6 +97,47 @@ class PlayerBrowserIT {
     assertTrue(driver().getCurrentUrl().contains("step=m1-roleplay"), driver().getCurrentUrl());
   }
 
+  @Test
+  void practiceReplyIsSavedThenTheModelAnswerAndTheSelfCheckShowAndSurviveAReload() {
+    browser.signIn(tenant, "practice@player.example", "demo-password");
+    openStep("m1-practice");
+    assertTrue(driver().findElements(By.id("model-answer")).isEmpty(), "the model answer shows only after a reply");
+    Accessibility.assertNoSeriousViolations(driver());
+
+    String reply = "Thank you for being straight with me. What do the spreadsheet teams need that the tool doesn't do?";
+    driver().findElement(By.id("player:practiceReply")).sendKeys(reply);
+    WebElement save = driver().findElement(By.id("player:savePractice"));
+    save.click();
+    waitFor(ExpectedConditions.stalenessOf(save));
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("model-answer")));
+    assertTrue(driver().findElement(By.id("model-answer")).getText().contains("Why it works"),
+        driver().findElement(By.id("model-answer")).getText());
+    assertEquals(5, driver().findElements(By.cssSelector(".self-check-item")).size());
+    Accessibility.assertNoSeriousViolations(driver());
+
+    for (int i = 0; i < 5; i++) {
+      // yes for the first four behaviours, no for "no control move"
+      WebElement choice = driver().findElement(By.id("player:selfCheck:" + i + ":answer:" + (i < 4 ? 0 : 1)));
+      ((JavascriptExecutor) driver()).executeScript("arguments[0].click();", choice);
+    }
+    save = driver().findElement(By.id("player:savePractice"));
+    save.click();
+    waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("player:messages"),
+        "Your reply and self-check are saved."));
+
+    openStep("m1-practice");
+    assertEquals(reply, driver().findElement(By.id("player:practiceReply")).getAttribute("value"));
+    assertTrue(driver().findElements(By.id("model-answer")).size() == 1, "a saved reply keeps the model answer open");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(Boolean.TRUE, checked("player:selfCheck:" + i + ":answer:" + (i < 4 ? 0 : 1)), "self-check " + i);
+    }
+    assertTrue(percent() > 0, "a saved practice reply completes the step: " + position());
+  }
+
+  private Object checked(String id) {
+    return ((JavascriptExecutor) driver()).executeScript("return document.getElementById(arguments[0]).checked;", id);
+  }
+
   private void openStep(String step) {
     browser.open(tenant + "learn/player.xhtml?course=" + COURSE + "&step=" + step);
     waitFor(ExpectedConditions.presenceOfElementLocated(By.id("step-title")));

@@ -4,6 +4,7 @@ import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.catalog.entity.Conversation;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.catalog.entity.KnowledgeCheck;
+import com.trustportal.catalog.entity.Practice;
 import com.trustportal.catalog.entity.Reflection;
 import com.trustportal.catalog.entity.Score;
 import com.trustportal.catalog.entity.Step;
@@ -13,6 +14,7 @@ import com.trustportal.learning.boundary.Progress;
 import com.trustportal.learning.boundary.StaleProgressException;
 import com.trustportal.learning.entity.CourseProgress;
 import com.trustportal.learning.entity.Position;
+import com.trustportal.learning.entity.PracticeAnswer;
 import com.trustportal.learning.entity.StepAnswer;
 import com.trustportal.learning.entity.StepState;
 import com.trustportal.tenant.control.TenantContext;
@@ -52,6 +54,8 @@ public class Player implements Serializable {
   private final Map<String, Integer> selections = new LinkedHashMap<>();
   private boolean checked;
   private String reflection;
+  private String practiceReply;
+  private final Map<String, Boolean> selfCheck = new LinkedHashMap<>();
   private final ArrayList<Integer> path = new ArrayList<>();
   private transient StepView view;
 
@@ -88,6 +92,31 @@ public class Player implements Serializable {
       message(FacesMessage.SEVERITY_ERROR, "Write your reflection before saving.");
     } else if (save(StepAnswer.reflection(reflection))) {
       message(FacesMessage.SEVERITY_INFO, "Your reflection is saved.");
+    }
+  }
+
+  /** Saves the practice reply with the self-check as far as it is answered; the model answer shows once saved. */
+  public void savePractice() {
+    if (practiceReply == null || practiceReply.isBlank()) {
+      message(FacesMessage.SEVERITY_ERROR, "Type your reply before saving.");
+      return;
+    }
+    if (practiceReply.strip().length() > PracticeAnswer.MAX_REPLY) {
+      message(FacesMessage.SEVERITY_ERROR, "Your reply is longer than " + PracticeAnswer.MAX_REPLY + " characters.");
+      return;
+    }
+    boolean first = !saved.done();
+    Map<PracticeAnswer.SelfCheck, Boolean> checks = new java.util.EnumMap<>(PracticeAnswer.SelfCheck.class);
+    for (PracticeAnswer.SelfCheck check : PracticeAnswer.SelfCheck.values()) {
+      Boolean yes = first ? null : selfCheck.get(check.key());
+      if (yes != null) {
+        checks.put(check, yes);
+      }
+    }
+    PracticeAnswer answer = new PracticeAnswer(practiceReply, checks);
+    if (save(answer.toStepAnswer())) {
+      message(FacesMessage.SEVERITY_INFO, first ? "Your reply is saved. Compare it with the model answer below."
+          : answer.selfChecked() ? "Your reply and self-check are saved." : "Saved. Answer every self-check question.");
     }
   }
 
@@ -141,6 +170,12 @@ public class Player implements Serializable {
     selections.putAll(view().validChoices(StepAnswer.checkChoices(state.answer())));
     checked = view().step() instanceof KnowledgeCheck check && selections.size() == check.questions().size();
     reflection = view().step() instanceof Reflection ? state.answer() : null;
+    PracticeAnswer practice = view().step() instanceof Practice ? PracticeAnswer.parse(state.answer()) : null;
+    practiceReply = practice == null ? null : practice.reply();
+    selfCheck.clear();
+    if (practice != null) {
+      practice.selfCheck().forEach((check, yes) -> selfCheck.put(check.key(), yes));
+    }
     path.clear();
     path.addAll(view().validPath(StepAnswer.rolePlayPath(state.answer())));
   }
@@ -218,6 +253,28 @@ public class Player implements Serializable {
 
   public void setReflection(String reflection) {
     this.reflection = reflection;
+  }
+
+  public String getPracticeReply() {
+    return practiceReply;
+  }
+
+  public void setPracticeReply(String practiceReply) {
+    this.practiceReply = practiceReply;
+  }
+
+  /** The learner's self-check, by {@link PracticeAnswer.SelfCheck#key()}: yes, no, or absent while unanswered. */
+  public Map<String, Boolean> getSelfCheck() {
+    return selfCheck;
+  }
+
+  public List<PracticeAnswer.SelfCheck> getSelfCheckQuestions() {
+    return List.of(PracticeAnswer.SelfCheck.values());
+  }
+
+  /** Whether the practice reply is saved, so the model answer and the self-check may show. */
+  public boolean isPracticeSaved() {
+    return saved.done() && practiceReply != null;
   }
 
   public String getCourseId() {

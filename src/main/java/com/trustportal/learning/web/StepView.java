@@ -4,6 +4,7 @@ import com.trustportal.catalog.entity.Conversation;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.catalog.entity.KnowledgeCheck;
 import com.trustportal.catalog.entity.Lesson;
+import com.trustportal.catalog.entity.Practice;
 import com.trustportal.catalog.entity.Question;
 import com.trustportal.catalog.entity.Reflection;
 import com.trustportal.catalog.entity.RolePlay;
@@ -39,13 +40,16 @@ final class StepView {
     return step;
   }
 
-  /** The page section to show: lesson, check, reflection or roleplay. */
+  /** The page section to show: lesson, check, reflection, practice or roleplay. */
   String kind() {
     if (step instanceof Lesson) {
       return "lesson";
     }
     if (step instanceof KnowledgeCheck) {
       return "check";
+    }
+    if (step instanceof Practice) {
+      return "practice";
     }
     return step instanceof Reflection ? "reflection" : "roleplay";
   }
