@@ -134,6 +134,48 @@ class PlayerBrowserIT {
     assertTrue(percent() > 0, "a saved practice reply completes the step: " + position());
   }
 
+  @Test
+  void theOutlineShowsEveryStepsStateBesideTheStepOnADesktopAndBehindAButtonOnAPhone() {
+    driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    browser.signIn(tenant, "outline@player.example", "demo-password");
+    openStep("m1-l1");
+    browser.submitAndRead(By.id("player:markRead"), By.id("step-title"));
+
+    WebElement outline = driver().findElement(By.id("outline-body"));
+    assertTrue(outline.isDisplayed(), "the outline shows beside the step on a desktop");
+    assertTrue(!driver().findElement(By.id("outline-toggle")).isDisplayed(), "no outline button on a desktop");
+    assertEquals("Done", state("m1-l1"));
+    assertEquals("Current step", state("m1-l2"));
+    assertEquals("To do", state("m1-l3"));
+    assertEquals("step", link("m1-l2").getAttribute("aria-current"));
+    assertTrue(outline.getText().contains("6. What to stop, what to start"), outline.getText());
+    Accessibility.assertNoSeriousViolations(driver());
+
+    driver().manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+    openStep("m1-l2");
+    WebElement toggle = driver().findElement(By.id("outline-toggle"));
+    assertTrue(toggle.isDisplayed(), "the outline button shows on a phone");
+    assertTrue(!driver().findElement(By.id("outline-body")).isDisplayed(), "the outline is folded away on a phone");
+    assertEquals("false", toggle.getAttribute("aria-expanded"));
+    Accessibility.assertNoSeriousViolations(driver());
+    // keyboard only: focus the button and press Enter
+    ((JavascriptExecutor) driver()).executeScript("arguments[0].focus();", toggle);
+    new org.openqa.selenium.interactions.Actions(driver()).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+    waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("outline-body")));
+    assertEquals("true", toggle.getAttribute("aria-expanded"));
+    assertEquals("Done", state("m1-l1"));
+    Accessibility.assertNoSeriousViolations(driver());
+    browser.screenshot("phone-outline");
+  }
+
+  private WebElement link(String step) {
+    return driver().findElement(By.cssSelector("#outline-body a[href$='step=" + step + "']"));
+  }
+
+  private String state(String step) {
+    return link(step).findElement(By.className("state")).getText();
+  }
+
   private Object checked(String id) {
     return ((JavascriptExecutor) driver()).executeScript("return document.getElementById(arguments[0]).checked;", id);
   }

@@ -50,6 +50,7 @@ public class Player implements Serializable {
   private String courseId;
   private String stepId;
   private Position position;
+  private Outline outline;
   private StepState saved;
   private final Map<String, Integer> selections = new LinkedHashMap<>();
   private boolean checked;
@@ -165,7 +166,9 @@ public class Player implements Serializable {
     saved = state;
     view = null;
     Course course = view().course();
-    position = new CourseProgress(course, progress.doneSteps(accountId(), courseId)).positionOf(stepId).orElseThrow();
+    java.util.Set<String> done = progress.doneSteps(accountId(), courseId);
+    position = new CourseProgress(course, done).positionOf(stepId).orElseThrow();
+    outline = Outline.of(course, done, stepId);
     selections.clear();
     selections.putAll(view().validChoices(StepAnswer.checkChoices(state.answer())));
     checked = view().step() instanceof KnowledgeCheck check && selections.size() == check.questions().size();
@@ -237,6 +240,10 @@ public class Player implements Serializable {
 
   public Position getPosition() {
     return position;
+  }
+
+  public Outline getOutline() {
+    return outline;
   }
 
   public Map<String, Integer> getSelections() {
