@@ -168,6 +168,32 @@ class PlayerBrowserIT {
     browser.screenshot("phone-outline");
   }
 
+  @Test
+  void onAPhoneTheTrustMeterStaysInViewAndNoBorderCrossesAQuestion() {
+    driver().manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+    browser.signIn(tenant, "phone@player.example", "demo-password");
+    openStep("m1-roleplay");
+    for (int replies = 0; replies < 3 && !driver().findElements(By.id("player:replies:0:reply")).isEmpty(); replies++) {
+      browser.submitAndRead(By.id("player:replies:0:reply"), By.id("trust-value"));
+    }
+    ((JavascriptExecutor) driver()).executeScript("window.scrollTo(0, document.body.scrollHeight);");
+    Number top = (Number) ((JavascriptExecutor) driver()).executeScript(
+        "return document.querySelector('.trust').getBoundingClientRect().top;");
+    Number scrolled = (Number) ((JavascriptExecutor) driver()).executeScript("return window.scrollY;");
+    assertTrue(scrolled.doubleValue() > 0, "the conversation should be longer than the screen");
+    assertTrue(top.doubleValue() >= -1 && top.doubleValue() < 812, "the trust meter left the screen: top " + top);
+    Accessibility.assertNoSeriousViolations(driver());
+
+    openStep("m1-check");
+    for (WebElement box : driver().findElements(By.cssSelector("fieldset.question"))) {
+      Number gap = (Number) ((JavascriptExecutor) driver()).executeScript(
+          "var f = arguments[0], l = f.querySelector('legend');"
+              + "return l.getBoundingClientRect().top - (f.getBoundingClientRect().top + parseFloat(getComputedStyle(f).borderTopWidth));",
+          box);
+      assertTrue(gap.doubleValue() >= 0, "the box's border crosses the question: " + box.getText());
+    }
+  }
+
   private WebElement link(String step) {
     return driver().findElement(By.cssSelector("#outline-body a[href$='step=" + step + "']"));
   }
