@@ -8,6 +8,7 @@ import com.trustportal.web.Accessibility;
 import com.trustportal.web.Browser;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -80,6 +81,9 @@ class PlayerBrowserIT {
     browser.signIn(tenant, "check@player.example", "demo-password");
     openStep("m1-check");
     int questions = driver().findElements(By.cssSelector("fieldset.question")).size();
+    List<String> shown = shownChoices();
+    openStep("m1-check");
+    assertEquals(shown, shownChoices(), "a reload keeps this learner's order of the choices");
     for (int i = 0; i < questions; i++) {
       WebElement choice = driver().findElement(By.id("player:questions:" + i + ":answer:0"));
       ((JavascriptExecutor) driver()).executeScript("arguments[0].click();", choice);
@@ -89,6 +93,12 @@ class PlayerBrowserIT {
     waitFor(ExpectedConditions.stalenessOf(check));
     waitFor(ExpectedConditions.presenceOfElementLocated(By.id("score")));
 
+    // the first choice shown is what was stored and scored, whatever its place in the file
+    List<WebElement> feedback = driver().findElements(By.cssSelector(".feedback"));
+    for (int i = 0; i < questions; i++) {
+      String firstShown = driver().findElement(By.cssSelector("label[for='player:questions:" + i + ":answer:0']")).getText();
+      assertTrue(feedback.get(i).getText().contains("Your answer: " + firstShown), feedback.get(i).getText());
+    }
     int right = driver().findElements(By.cssSelector(".feedback.correct")).size();
     assertEquals(right + " of " + questions + " right", driver().findElement(By.id("score")).getText());
     Accessibility.assertNoSeriousViolations(driver());
@@ -204,6 +214,11 @@ class PlayerBrowserIT {
 
   private Object checked(String id) {
     return ((JavascriptExecutor) driver()).executeScript("return document.getElementById(arguments[0]).checked;", id);
+  }
+
+  /** The labels of the check's choices in the order shown, question after question. */
+  private List<String> shownChoices() {
+    return driver().findElements(By.cssSelector("fieldset.question label")).stream().map(WebElement::getText).toList();
   }
 
   private void openStep(String step) {

@@ -12,6 +12,7 @@ import com.trustportal.identity.web.CurrentUser;
 import com.trustportal.learning.boundary.Completions;
 import com.trustportal.learning.boundary.Progress;
 import com.trustportal.learning.boundary.StaleProgressException;
+import com.trustportal.learning.entity.ChoiceOrder;
 import com.trustportal.learning.entity.CourseProgress;
 import com.trustportal.learning.entity.Position;
 import com.trustportal.learning.entity.PracticeAnswer;
@@ -53,6 +54,7 @@ public class Player implements Serializable {
   private Outline outline;
   private StepState saved;
   private final Map<String, Integer> selections = new LinkedHashMap<>();
+  private final LinkedHashMap<String, List<Integer>> choiceOrder = new LinkedHashMap<>();
   private boolean checked;
   private String reflection;
   private String practiceReply;
@@ -172,6 +174,10 @@ public class Player implements Serializable {
     selections.clear();
     selections.putAll(view().validChoices(StepAnswer.checkChoices(state.answer())));
     checked = view().step() instanceof KnowledgeCheck check && selections.size() == check.questions().size();
+    choiceOrder.clear();
+    if (view().step() instanceof KnowledgeCheck check) {
+      check.questions().forEach(q -> choiceOrder.put(q.id(), ChoiceOrder.of(accountId(), q.id(), q.choices().size())));
+    }
     reflection = view().step() instanceof Reflection ? state.answer() : null;
     PracticeAnswer practice = view().step() instanceof Practice ? PracticeAnswer.parse(state.answer()) : null;
     practiceReply = practice == null ? null : practice.reply();
@@ -244,6 +250,11 @@ public class Player implements Serializable {
 
   public Outline getOutline() {
     return outline;
+  }
+
+  /** Per question, the file's choice indexes in the order this learner sees them (radio values stay file indexes). */
+  public Map<String, List<Integer>> getChoiceOrder() {
+    return choiceOrder;
   }
 
   public Map<String, Integer> getSelections() {
