@@ -64,6 +64,11 @@ class PlayerBrowserIT {
     openStep("m1-l1");
     assertEquals(0, percent());
     Accessibility.assertNoSeriousViolations(driver());
+    // the heartbeat command is answered without an error (CSP nonce and view state accepted): the page stays
+    ((JavascriptExecutor) driver()).executeScript("document.querySelector('[data-heartbeat]').click();");
+    waitFor(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return PrimeFaces.ajax.Queue.isEmpty();")));
+    assertTrue(driver().getCurrentUrl().contains("step=m1-l1"), driver().getCurrentUrl());
+    assertEquals(0, percent(), "a heartbeat does not complete a step");
 
     browser.submitAndRead(By.id("player:next"), By.id("step-title"));
     assertTrue(driver().getCurrentUrl().contains("step=m1-l2"), driver().getCurrentUrl());

@@ -57,8 +57,7 @@ public class Player implements Serializable {
   private final LinkedHashMap<String, List<Integer>> choiceOrder = new LinkedHashMap<>();
   private boolean checked;
   private String reflection;
-  private String practiceReply;
-  private final Map<String, Boolean> selfCheck = new LinkedHashMap<>();
+  private final PracticeForm practice = new PracticeForm();
   private final ArrayList<Integer> path = new ArrayList<>();
   private transient StepView view;
 
@@ -100,28 +99,19 @@ public class Player implements Serializable {
 
   /** Saves the practice reply with the self-check as far as it is answered; the model answer shows once saved. */
   public void savePractice() {
-    if (practiceReply == null || practiceReply.isBlank()) {
-      message(FacesMessage.SEVERITY_ERROR, "Type your reply before saving.");
-      return;
-    }
-    if (practiceReply.strip().length() > PracticeAnswer.MAX_REPLY) {
-      message(FacesMessage.SEVERITY_ERROR, "Your reply is longer than " + PracticeAnswer.MAX_REPLY + " characters.");
+    String problem = practice.problem();
+    if (problem != null) {
+      message(FacesMessage.SEVERITY_ERROR, problem);
       return;
     }
     boolean first = !saved.done();
-    Map<PracticeAnswer.SelfCheck, Boolean> checks = new java.util.EnumMap<>(PracticeAnswer.SelfCheck.class);
-    for (PracticeAnswer.SelfCheck check : PracticeAnswer.SelfCheck.values()) {
-      Boolean yes = first ? null : selfCheck.get(check.key());
-      if (yes != null) {
-        checks.put(check, yes);
-      }
-    }
-    PracticeAnswer answer = new PracticeAnswer(practiceReply, checks);
+    PracticeAnswer answer = practice.answer(!first);
     if (save(answer.toStepAnswer())) {
       message(FacesMessage.SEVERITY_INFO, first ? "Your reply is saved. Compare it with the model answer below."
           : answer.selfChecked() ? "Your reply and self-check are saved." : "Saved. Answer every self-check question.");
     }
   }
+
 
   /**
    * Takes reply {@code index} at the node the page showed (request parameter {@code node}); a click rendered for an
@@ -179,12 +169,7 @@ public class Player implements Serializable {
       check.questions().forEach(q -> choiceOrder.put(q.id(), ChoiceOrder.of(accountId(), q.id(), q.choices().size())));
     }
     reflection = view().step() instanceof Reflection ? state.answer() : null;
-    PracticeAnswer practice = view().step() instanceof Practice ? PracticeAnswer.parse(state.answer()) : null;
-    practiceReply = practice == null ? null : practice.reply();
-    selfCheck.clear();
-    if (practice != null) {
-      practice.selfCheck().forEach((check, yes) -> selfCheck.put(check.key(), yes));
-    }
+    practice.load(view().step() instanceof Practice ? state.answer() : null);
     path.clear();
     path.addAll(view().validPath(StepAnswer.rolePlayPath(state.answer())));
   }
@@ -273,26 +258,13 @@ public class Player implements Serializable {
     this.reflection = reflection;
   }
 
-  public String getPracticeReply() {
-    return practiceReply;
-  }
-
-  public void setPracticeReply(String practiceReply) {
-    this.practiceReply = practiceReply;
-  }
-
-  /** The learner's self-check, by {@link PracticeAnswer.SelfCheck#key()}: yes, no, or absent while unanswered. */
-  public Map<String, Boolean> getSelfCheck() {
-    return selfCheck;
-  }
-
-  public List<PracticeAnswer.SelfCheck> getSelfCheckQuestions() {
-    return List.of(PracticeAnswer.SelfCheck.values());
+  public PracticeForm getPractice() {
+    return practice;
   }
 
   /** Whether the practice reply is saved, so the model answer and the self-check may show. */
   public boolean isPracticeSaved() {
-    return saved.done() && practiceReply != null;
+    return saved.done() && practice.hasReply();
   }
 
   public String getCourseId() {
