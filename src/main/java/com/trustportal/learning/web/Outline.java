@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The course outline beside the player: every module with its steps, each done, current or still to do. Built when
- * the player loads its state, from the same done steps as the position line, so both always agree. Small and
- * Serializable: the view-scoped player keeps it.
+ * The course outline beside the player: every module with its steps, each done, current or still to do. Built from
+ * the same done steps as the position line, so both always agree. Not kept in the session: the player keeps only
+ * which steps are done (a bit set) and rebuilds this in its transient {@link StepView}.
  */
 public record Outline(List<Section> sections) implements Serializable {
 

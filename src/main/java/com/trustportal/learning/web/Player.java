@@ -12,7 +12,6 @@ import com.trustportal.identity.web.CurrentUser;
 import com.trustportal.learning.boundary.Completions;
 import com.trustportal.learning.boundary.Progress;
 import com.trustportal.learning.boundary.StaleProgressException;
-import com.trustportal.learning.entity.ChoiceOrder;
 import com.trustportal.learning.entity.CourseProgress;
 import com.trustportal.learning.entity.Position;
 import com.trustportal.learning.entity.PracticeAnswer;
@@ -27,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +51,10 @@ public class Player implements Serializable {
   private String courseId;
   private String stepId;
   private Position position;
-  private Outline outline;
+  /** The steps done, by index in the course: a few bytes, since every open view of the player stays in the session. */
+  private final BitSet done = new BitSet();
   private StepState saved;
   private final Map<String, Integer> selections = new LinkedHashMap<>();
-  private final LinkedHashMap<String, List<Integer>> choiceOrder = new LinkedHashMap<>();
   private boolean checked;
   private String reflection;
   private final PracticeForm practice = new PracticeForm();
@@ -158,16 +158,15 @@ public class Player implements Serializable {
     saved = state;
     view = null;
     Course course = view().course();
-    java.util.Set<String> done = progress.doneSteps(accountId(), courseId);
-    position = new CourseProgress(course, done).positionOf(stepId).orElseThrow();
-    outline = Outline.of(course, done, stepId);
+    java.util.Set<String> doneIds = progress.doneSteps(accountId(), courseId);
+    position = new CourseProgress(course, doneIds).positionOf(stepId).orElseThrow();
+    done.clear();
+    for (int i = 0; i < course.steps().size(); i++) {
+      done.set(i, doneIds.contains(course.steps().get(i).id()));
+    }
     selections.clear();
     selections.putAll(view().validChoices(StepAnswer.checkChoices(state.answer())));
     checked = view().step() instanceof KnowledgeCheck check && selections.size() == check.questions().size();
-    choiceOrder.clear();
-    if (view().step() instanceof KnowledgeCheck check) {
-      check.questions().forEach(q -> choiceOrder.put(q.id(), ChoiceOrder.of(accountId(), q.id(), q.choices().size())));
-    }
     reflection = view().step() instanceof Reflection ? state.answer() : null;
     practice.load(view().step() instanceof Practice ? state.answer() : null);
     path.clear();
@@ -234,12 +233,12 @@ public class Player implements Serializable {
   }
 
   public Outline getOutline() {
-    return outline;
+    return view().outline(done);
   }
 
   /** Per question, the file's choice indexes in the order this learner sees them (radio values stay file indexes). */
   public Map<String, List<Integer>> getChoiceOrder() {
-    return choiceOrder;
+    return view().choiceOrder(accountId());
   }
 
   public Map<String, Integer> getSelections() {
