@@ -1,7 +1,7 @@
 // The player's heartbeat: while the learner is on a step, its tab is visible and they did something in the last
-// minute (a key, a click, a scroll, a touch), press the hidden "heartbeat" command every 15 s. The command goes
-// through the page's Faces form (its view state guards it like any other action) and the server decides what a
-// heartbeat is worth (at most the time since the learner's previous one, capped): see docs/learning.md.
+// minute (a key, a click, a scroll, a touch), call the page's heartbeat command (a p:remoteCommand) every 15 s. It
+// goes through the page's Faces form (its view state guards it like any other action) and the server decides what
+// a heartbeat is worth (at most the time since the learner's previous one, capped): see docs/learning.md.
 (function () {
   var INTERVAL = 15000;
   var IDLE_AFTER = 60000;
@@ -19,12 +19,16 @@
     if (document.visibilityState !== 'visible' || Date.now() - lastActive > IDLE_AFTER) {
       return;
     }
-    var command = document.querySelector('[data-heartbeat]');
-    if (command) {
-      command.click();
+    if (typeof window.trustportalHeartbeat === 'function') {
+      window.trustportalHeartbeat();
     }
   }
 
-  beat(); // the learner just opened the step: the time since their previous heartbeat counts (capped)
-  window.setInterval(beat, INTERVAL);
+  // first beat once the page has loaded: PrimeFaces sets up the page's CSP nonce, which every AJAX request must
+  // carry, in a script that runs after this one. The learner just opened the step: the time since their previous
+  // heartbeat counts (capped).
+  window.addEventListener('load', function () {
+    window.setTimeout(beat, 1000);
+    window.setInterval(beat, INTERVAL);
+  });
 }());

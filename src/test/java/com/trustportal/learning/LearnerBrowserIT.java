@@ -120,6 +120,7 @@ class LearnerBrowserIT {
     browser.signIn(acme, "learner@acme.example", "demo-password");
     for (String page : List.of("learn/index.xhtml", "learn/player.xhtml?course=" + COURSE + "&step=m1-l1",
         "learn/player.xhtml?course=" + COURSE + "&step=m1-check", "learn/player.xhtml?course=" + COURSE + "&step=m1-roleplay",
+        "learn/player.xhtml?course=" + COURSE + "&step=m1-practice",
         "learn/player.xhtml?course=" + COURSE + "&step=m1-reflect", "learn/assessment.xhtml?course=" + COURSE)) {
       browser.open(acme + page);
       Number overflow = (Number) ((JavascriptExecutor) driver()).executeScript(
@@ -140,7 +141,7 @@ class LearnerBrowserIT {
     assertTrue(((Number) logoWidth).intValue() > 0,
         "tenant logo did not load: " + driver().manage().logs().get("browser").getAll());
     Accessibility.assertNoSeriousViolations(driver());
-    for (String step : List.of("m1-l1", "m1-check", "m1-roleplay", "m1-reflect")) {
+    for (String step : List.of("m1-l1", "m1-check", "m1-roleplay", "m1-practice", "m1-reflect")) {
       browser.open(acme + "learn/player.xhtml?course=" + COURSE + "&step=" + step);
       browser.screenshot("player-" + step);
       Accessibility.assertNoSeriousViolations(driver());
@@ -158,6 +159,9 @@ class LearnerBrowserIT {
         browser.submitAndRead(By.id("next"), By.id("step-title"));
       } else if (present(By.className("trust"))) {
         playTheRolePlayToAnEnding();
+        browser.submitAndRead(By.id("next"), By.id("step-title"));
+      } else if (present(By.id("player:savePractice"))) {
+        savePracticeReply();
         browser.submitAndRead(By.id("next"), By.id("step-title"));
       } else {
         saveAReflection();
@@ -201,6 +205,15 @@ class LearnerBrowserIT {
     }
     assertFalse(driver().findElement(By.id("ending-title")).getText().isBlank());
     Accessibility.assertNoSeriousViolations(driver()); // the ending
+  }
+
+  private void savePracticeReply() {
+    WebElement text = driver().findElement(By.id("player:practiceReply"));
+    text.clear();
+    text.sendKeys("Thanks for being direct. Before we talk about price, what would make the tool worth keeping?");
+    driver().findElement(By.id("player:savePractice")).click();
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("model-answer")));
+    Accessibility.assertNoSeriousViolations(driver()); // the model answer and self-check
   }
 
   private void saveAReflection() {

@@ -14,7 +14,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class ModuleReader {
 
     private static final List<String> MODULE_KEYS = List.of("id", "title", "summary", "steps");
-    private static final List<String> STEP_TYPES = List.of("lesson", "check", "roleplay", "reflection");
+    private static final List<String> STEP_TYPES = List.of("lesson", "check", "roleplay", "practice", "reflection");
     private static final List<String> LESSON_KEYS = List.of("id", "title", "minutes");
     private static final List<String> REFLECTION_KEYS = List.of("id", "title");
 
@@ -77,6 +77,7 @@ final class ModuleReader {
                     case "lesson" -> readLesson(file);
                     case "check" -> new QuestionReader(context).readCheck(file);
                     case "roleplay" -> new RolePlayReader(context, file).read();
+                    case "practice" -> new PracticeReader(context, file).read();
                     default -> readReflection(file);
                 });
     }

@@ -7,12 +7,14 @@ import com.trustportal.catalog.entity.Course;
 import com.trustportal.catalog.entity.DialogueNode;
 import com.trustportal.catalog.entity.KnowledgeCheck;
 import com.trustportal.catalog.entity.Question;
+import com.trustportal.catalog.entity.Practice;
 import com.trustportal.catalog.entity.Reflection;
 import com.trustportal.catalog.entity.Reply;
 import com.trustportal.catalog.entity.RolePlay;
 import com.trustportal.catalog.entity.Step;
 import com.trustportal.identity.boundary.Accounts;
 import com.trustportal.identity.entity.Account;
+import com.trustportal.learning.entity.PracticeAnswer;
 import com.trustportal.learning.entity.StepAnswer;
 import com.trustportal.tenant.control.TenantConfig;
 import jakarta.ejb.Stateless;
@@ -101,6 +103,10 @@ public class DemoLearners {
     }
     if (step instanceof RolePlay rolePlay) {
       return StepAnswer.rolePlay(bestPath(rolePlay));
+    }
+    if (step instanceof Practice) {
+      return new PracticeAnswer("Before we talk about next steps, what would make this worth your time?",
+          Map.of(PracticeAnswer.SelfCheck.OPENNESS, true)).toStepAnswer();
     }
     return StepAnswer.read();
   }

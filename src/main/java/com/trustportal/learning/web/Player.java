@@ -4,7 +4,9 @@ import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.catalog.entity.Conversation;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.catalog.entity.KnowledgeCheck;
+import com.trustportal.catalog.entity.Practice;
 import com.trustportal.catalog.entity.Reflection;
+import com.trustportal.catalog.entity.Score;
 import com.trustportal.catalog.entity.Step;
 import com.trustportal.identity.web.CurrentUser;
 import com.trustportal.learning.boundary.Completions;
@@ -12,6 +14,7 @@ import com.trustportal.learning.boundary.Progress;
 import com.trustportal.learning.boundary.StaleProgressException;
 import com.trustportal.learning.entity.CourseProgress;
 import com.trustportal.learning.entity.Position;
+import com.trustportal.learning.entity.PracticeAnswer;
 import com.trustportal.learning.entity.StepAnswer;
 import com.trustportal.learning.entity.StepState;
 import com.trustportal.tenant.control.TenantContext;
@@ -23,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +51,13 @@ public class Player implements Serializable {
   private String courseId;
   private String stepId;
   private Position position;
+  /** The steps done, by index in the course: a few bytes, since every open view of the player stays in the session. */
+  private final BitSet done = new BitSet();
   private StepState saved;
   private final Map<String, Integer> selections = new LinkedHashMap<>();
   private boolean checked;
   private String reflection;
+  private final PracticeForm practice = new PracticeForm();
   private final ArrayList<Integer> path = new ArrayList<>();
   private transient StepView view;
 
@@ -89,6 +96,22 @@ public class Player implements Serializable {
       message(FacesMessage.SEVERITY_INFO, "Your reflection is saved.");
     }
   }
+
+  /** Saves the practice reply with the self-check as far as it is answered; the model answer shows once saved. */
+  public void savePractice() {
+    String problem = practice.problem();
+    if (problem != null) {
+      message(FacesMessage.SEVERITY_ERROR, problem);
+      return;
+    }
+    boolean first = !saved.done();
+    PracticeAnswer answer = practice.answer(!first);
+    if (save(answer.toStepAnswer())) {
+      message(FacesMessage.SEVERITY_INFO, first ? "Your reply is saved. Compare it with the model answer below."
+          : answer.selfChecked() ? "Your reply and self-check are saved." : "Saved. Answer every self-check question.");
+    }
+  }
+
 
   /**
    * Takes reply {@code index} at the node the page showed (request parameter {@code node}); a click rendered for an
@@ -135,11 +158,17 @@ public class Player implements Serializable {
     saved = state;
     view = null;
     Course course = view().course();
-    position = new CourseProgress(course, progress.doneSteps(accountId(), courseId)).positionOf(stepId).orElseThrow();
+    java.util.Set<String> doneIds = progress.doneSteps(accountId(), courseId);
+    position = new CourseProgress(course, doneIds).positionOf(stepId).orElseThrow();
+    done.clear();
+    for (int i = 0; i < course.steps().size(); i++) {
+      done.set(i, doneIds.contains(course.steps().get(i).id()));
+    }
     selections.clear();
     selections.putAll(view().validChoices(StepAnswer.checkChoices(state.answer())));
     checked = view().step() instanceof KnowledgeCheck check && selections.size() == check.questions().size();
     reflection = view().step() instanceof Reflection ? state.answer() : null;
+    practice.load(view().step() instanceof Practice ? state.answer() : null);
     path.clear();
     path.addAll(view().validPath(StepAnswer.rolePlayPath(state.answer())));
   }
@@ -177,6 +206,11 @@ public class Player implements Serializable {
     return checked ? view().feedback(selections) : Map.of();
   }
 
+  /** The knowledge check's score once answers are checked ("3 of 4 right"); null before. */
+  public Score getScore() {
+    return checked ? view().score(selections) : null;
+  }
+
   public Conversation getConversation() {
     return view().conversation(path);
   }
@@ -198,6 +232,15 @@ public class Player implements Serializable {
     return position;
   }
 
+  public Outline getOutline() {
+    return view().outline(done);
+  }
+
+  /** Per question, the file's choice indexes in the order this learner sees them (radio values stay file indexes). */
+  public Map<String, List<Integer>> getChoiceOrder() {
+    return view().choiceOrder(accountId());
+  }
+
   public Map<String, Integer> getSelections() {
     return selections;
   }
@@ -212,6 +255,15 @@ public class Player implements Serializable {
 
   public void setReflection(String reflection) {
     this.reflection = reflection;
+  }
+
+  public PracticeForm getPractice() {
+    return practice;
+  }
+
+  /** Whether the practice reply is saved, so the model answer and the self-check may show. */
+  public boolean isPracticeSaved() {
+    return saved.done() && practice.hasReply();
   }
 
   public String getCourseId() {

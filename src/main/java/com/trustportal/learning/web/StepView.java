@@ -4,13 +4,19 @@ import com.trustportal.catalog.entity.Conversation;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.catalog.entity.KnowledgeCheck;
 import com.trustportal.catalog.entity.Lesson;
+import com.trustportal.catalog.entity.Practice;
 import com.trustportal.catalog.entity.Question;
 import com.trustportal.catalog.entity.Reflection;
 import com.trustportal.catalog.entity.RolePlay;
+import com.trustportal.catalog.entity.Score;
 import com.trustportal.catalog.entity.Step;
+import com.trustportal.learning.entity.ChoiceOrder;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The player's read-only view of one step's content and what the learner's small state means for it (feedback on
@@ -24,6 +30,8 @@ final class StepView {
   private Map<String, Feedback> feedback;
   private Conversation conversation;
   private List<Exchange> transcript;
+  private Outline outline;
+  private Map<String, List<Integer>> choiceOrder;
 
   StepView(Course course, String stepId) {
     this.course = course;
@@ -38,13 +46,16 @@ final class StepView {
     return step;
   }
 
-  /** The page section to show: lesson, check, reflection or roleplay. */
+  /** The page section to show: lesson, check, reflection, practice or roleplay. */
   String kind() {
     if (step instanceof Lesson) {
       return "lesson";
     }
     if (step instanceof KnowledgeCheck) {
       return "check";
+    }
+    if (step instanceof Practice) {
+      return "practice";
     }
     return step instanceof Reflection ? "reflection" : "roleplay";
   }
@@ -64,8 +75,13 @@ final class StepView {
   }
 
   boolean allCorrect(Map<String, Integer> answers) {
-    var score = ((KnowledgeCheck) step).score(validChoices(answers));
+    var score = score(answers);
     return score.correct() == score.total();
+  }
+
+  /** The check's score for these answers; questions left unanswered count as wrong. */
+  Score score(Map<String, Integer> answers) {
+    return ((KnowledgeCheck) step).score(validChoices(answers));
   }
 
   Map<String, Feedback> feedback(Map<String, Integer> answers) {
@@ -76,6 +92,29 @@ final class StepView {
       feedback = all;
     }
     return feedback;
+  }
+
+  /** The course outline for the steps done ({@code done} holds course step indexes), with this step as current. */
+  Outline outline(BitSet done) {
+    if (outline == null) {
+      List<Step> steps = course.steps();
+      Set<String> ids = done.stream().filter(i -> i < steps.size()).mapToObj(i -> steps.get(i).id())
+          .collect(Collectors.toSet());
+      outline = Outline.of(course, ids, step.id());
+    }
+    return outline;
+  }
+
+  /** Per question of a check, the file's choice indexes in the order this learner sees them ({@link ChoiceOrder}). */
+  Map<String, List<Integer>> choiceOrder(String accountId) {
+    if (choiceOrder == null) {
+      Map<String, List<Integer>> orders = new LinkedHashMap<>();
+      if (step instanceof KnowledgeCheck check) {
+        check.questions().forEach(q -> orders.put(q.id(), ChoiceOrder.of(accountId, q.id(), q.choices().size())));
+      }
+      choiceOrder = orders;
+    }
+    return choiceOrder;
   }
 
   /** {@code path} if it can still be played on this role-play (content may have changed), else the empty path. */

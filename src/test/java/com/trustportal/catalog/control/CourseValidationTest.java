@@ -355,9 +355,9 @@ class CourseValidationTest {
             assertEquals(2, problems.size(), problems::toString);
             int line = course.lineOf(MODULE, "quiz: 02-listening.md");
             assertProblem(problems.get(0), MODULE, line,
-                    "unknown key 'quiz' (expected one of: lesson, check, roleplay, reflection)");
+                    "unknown key 'quiz' (expected one of: lesson, check, roleplay, practice, reflection)");
             assertProblem(problems.get(1), MODULE, line,
-                    "a step names exactly one of lesson, check, roleplay, reflection, found none");
+                    "a step names exactly one of lesson, check, roleplay, practice, reflection, found none");
         }
 
         @Test

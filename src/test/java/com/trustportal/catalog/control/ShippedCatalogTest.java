@@ -51,6 +51,17 @@ class ShippedCatalogTest {
     }
 
     @Test
+    void everyModuleHasOnePracticeStepJustBeforeItsReflection() {
+        for (Module module : course.modules()) {
+            List<com.trustportal.catalog.entity.Step> steps = module.steps();
+            assertEquals(1, count(steps, com.trustportal.catalog.entity.Practice.class), module.id() + " practice steps");
+            assertTrue(steps.get(steps.size() - 2) instanceof com.trustportal.catalog.entity.Practice,
+                    module.id() + ": the practice comes just before the reflection");
+            assertTrue(steps.get(steps.size() - 1) instanceof Reflection, module.id() + " ends with its reflection");
+        }
+    }
+
+    @Test
     void hasAtLeastTwoRolePlaysWithThreeOrMoreEndings() {
         List<RolePlay> plays = course.steps().stream()
                 .filter(RolePlay.class::isInstance).map(RolePlay.class::cast).toList();
