@@ -23,7 +23,7 @@ public class ApiTokensPage implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  @Inject ApiTokens tokens;
+  @Inject transient ApiTokens tokens;
   @Inject CurrentUser user;
   @Inject FacesContext faces;
 
@@ -93,5 +93,11 @@ public class ApiTokensPage implements Serializable {
 
   public String getSecret() {
     return secret;
+  }
+
+  /** Boundaries are transient (an EJB reference does not serialise): look them up again after a fail-over. */
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    com.trustportal.platform.web.Injection.restore(this);
   }
 }

@@ -23,7 +23,7 @@ public class TenantCertificates implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject Certificates certificates;
+  @Inject transient Certificates certificates;
   @Inject CurrentUser user;
   @Inject FacesContext faces;
 
@@ -84,5 +84,11 @@ public class TenantCertificates implements Serializable {
 
   public void setReason(RevocationReason reason) {
     this.reason = reason;
+  }
+
+  /** Boundaries are transient (an EJB reference does not serialise): look them up again after a fail-over. */
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    com.trustportal.platform.web.Injection.restore(this);
   }
 }

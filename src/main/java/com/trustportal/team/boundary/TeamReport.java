@@ -69,10 +69,10 @@ public class TeamReport {
     }
   }
 
-  /** One direct report in one course. */
+  /** One direct report in one course (the admin's lazy table keeps its current page of rows in the view). */
   public record Row(String accountId, String name, String email, String team, boolean active, String courseTitle,
       Status status, int percent, Instant lastActivity, Integer bestScore, Instant due, String certificate,
-      Instant certificateExpires) {}
+      Instant certificateExpires) implements java.io.Serializable {}
 
   /** One course's funnel and role-play heat maps (by module; by learner only on the manager's dashboard). */
   public record CourseFigures(String courseId, String title, List<Funnel.Stage> funnel, HeatMap byModule,
