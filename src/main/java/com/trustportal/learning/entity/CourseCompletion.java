@@ -1,6 +1,7 @@
 package com.trustportal.learning.entity;
 
 import com.trustportal.catalog.entity.Course;
+import com.trustportal.tenant.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,9 +10,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * A learner completed a course version: every required step done and the final assessment passed.
@@ -23,13 +21,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "course_completion")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = CourseCompletion.FIND_BY_COURSE, query =
     "select c from CourseCompletion c where c.accountId = :account and c.courseId = :course")
 @NamedQuery(name = CourseCompletion.FIND_BY_LEARNER, query =
     "select c from CourseCompletion c where c.accountId = :account order by c.completedAt desc")
-public class CourseCompletion {
+public class CourseCompletion extends TenantOwned {
 
   public static final String FIND_BY_COURSE = "CourseCompletion.findByCourse";
   public static final String FIND_BY_LEARNER = "CourseCompletion.findByLearner";
