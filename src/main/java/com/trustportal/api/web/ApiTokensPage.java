@@ -31,7 +31,8 @@ public class ApiTokensPage implements Serializable {
   public record Row(String id, String name, String prefix, String created, String createdBy, String lastUsed,
       String revoked, boolean active) implements Serializable {}
 
-  private List<Row> rows = List.of();
+  // read from the database on every load and grows with the tenant's tokens: this node's requests only, not session
+  private transient List<Row> rows = List.of();
   private String name;
   private String secret;
 
@@ -80,7 +81,7 @@ public class ApiTokensPage implements Serializable {
   }
 
   public List<Row> getRows() {
-    return rows;
+    return rows == null ? List.of() : rows;
   }
 
   public String getName() {

@@ -28,7 +28,9 @@ public class TenantCertificates implements Serializable {
   @Inject FacesContext faces;
 
   private String learner;
-  private List<CertificateRow> rows = List.of();
+  // every certificate of the tenant: grows with the tenant, so it is kept for this node's requests only and is no
+  // part of the serialised session (after a fail-over the table fills again on the next load or revocation)
+  private transient List<CertificateRow> rows = List.of();
   private String code;
   private RevocationReason reason = RevocationReason.ISSUED_IN_ERROR;
 
@@ -59,7 +61,7 @@ public class TenantCertificates implements Serializable {
   }
 
   public List<CertificateRow> getRows() {
-    return rows;
+    return rows == null ? List.of() : rows;
   }
 
   public String getLearner() {
