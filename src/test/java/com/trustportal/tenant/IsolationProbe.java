@@ -61,7 +61,7 @@ public class IsolationProbe {
   public java.util.Map<String, Long> visibleCounts() {
     java.util.Map<String, Long> counts = new java.util.TreeMap<>();
     for (jakarta.persistence.metamodel.EntityType<?> type : em.getMetamodel().getEntities()) {
-      if (type.getJavaType().isAnnotationPresent(org.eclipse.persistence.annotations.Multitenant.class)) {
+      if (com.trustportal.tenant.entity.TenantOwned.class.isAssignableFrom(type.getJavaType())) {
         counts.put(type.getJavaType().getName(),
             em.createQuery("select count(e) from " + type.getName() + " e", Long.class).getSingleResult());
       }
@@ -83,7 +83,7 @@ public class IsolationProbe {
     try (var c = dataSource.getConnection()) {
       for (jakarta.persistence.metamodel.EntityType<?> type : em.getMetamodel().getEntities()) {
         Class<?> entity = type.getJavaType();
-        if (!entity.isAnnotationPresent(org.eclipse.persistence.annotations.Multitenant.class)) {
+        if (!com.trustportal.tenant.entity.TenantOwned.class.isAssignableFrom(entity)) {
           continue;
         }
         String table = entity.getAnnotation(jakarta.persistence.Table.class).name();

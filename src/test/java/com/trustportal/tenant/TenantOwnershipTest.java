@@ -3,6 +3,7 @@ package com.trustportal.tenant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.trustportal.tenant.entity.TenantOwned;
 import jakarta.persistence.Entity;
 import jakarta.persistence.MappedSuperclass;
 import java.io.IOException;
@@ -13,14 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one isolation rule that cannot be forgotten: every entity of the portal is tenant-owned (EclipseLink
- * multitenancy on the tenant_id column, declared on the entity or inherited from a mapped superclass), or it
- * is on the short list of platform entities below, each with the reason it belongs to no tenant. A new
- * entity that is neither fails this test.
+ * The one isolation rule that cannot be forgotten: every entity of the portal is tenant-owned through the one
+ * mapped superclass {@link TenantOwned} (EclipseLink multitenancy on the tenant_id column, declared there and nowhere
+ * else), or it is on the short list of platform entities below, each with the reason it belongs to no tenant. A new
+ * entity that is neither, or that declares multitenancy of its own, fails this test.
  */
 class TenantOwnershipTest {
 
@@ -37,16 +39,14 @@ class TenantOwnershipTest {
     List<String> wrong = new ArrayList<>();
     for (Class<?> entity : entities) {
       boolean platform = PLATFORM_ENTITIES.containsKey(entity.getName());
-      Class<?> owner = multitenantDeclarer(entity);
-      if (platform && owner != null) {
+      boolean owned = TenantOwned.class.isAssignableFrom(entity);
+      if (platform && owned) {
         wrong.add(entity.getName() + " is listed as a platform entity but is tenant-owned: take it off the list");
-      } else if (!platform && owner == null) {
-        wrong.add(entity.getName() + " is neither tenant-owned (@Multitenant) nor a named platform entity");
-      } else if (owner != null) {
-        TenantDiscriminatorColumn column = owner.getAnnotation(TenantDiscriminatorColumn.class);
-        if (column == null || !column.name().equals("tenant_id")) {
-          wrong.add(entity.getName() + " must keep its tenant in the tenant_id column");
-        }
+      } else if (!platform && !owned) {
+        wrong.add(entity.getName() + " is neither tenant-owned (extends TenantOwned) nor a named platform entity");
+      }
+      if (entity.isAnnotationPresent(Multitenant.class) || entity.isAnnotationPresent(TenantDiscriminatorColumn.class)) {
+        wrong.add(entity.getName() + " declares multitenancy itself: extend TenantOwned instead, so one rule holds");
       }
     }
     for (String listed : PLATFORM_ENTITIES.keySet()) {
@@ -57,14 +57,13 @@ class TenantOwnershipTest {
     assertEquals(List.of(), wrong);
   }
 
-  /** The class that declares {@code @Multitenant} for {@code entity}: itself or a mapped superclass. */
-  private static Class<?> multitenantDeclarer(Class<?> entity) {
-    for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
-      if (c.isAnnotationPresent(Multitenant.class) && (c == entity || c.isAnnotationPresent(MappedSuperclass.class))) {
-        return c;
-      }
-    }
-    return null;
+  @Test
+  void theSuperclassKeepsEveryTenantInTheTenantIdColumn() {
+    assertTrue(TenantOwned.class.isAnnotationPresent(MappedSuperclass.class));
+    assertEquals(MultitenantType.SINGLE_TABLE, TenantOwned.class.getAnnotation(Multitenant.class).value());
+    TenantDiscriminatorColumn column = TenantOwned.class.getAnnotation(TenantDiscriminatorColumn.class);
+    assertEquals("tenant_id", column.name());
+    assertEquals(40, column.length());
   }
 
   private static List<Class<?>> entities() throws IOException, ClassNotFoundException {

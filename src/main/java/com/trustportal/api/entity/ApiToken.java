@@ -1,5 +1,6 @@
 package com.trustportal.api.entity;
 
+import com.trustportal.tenant.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,9 +19,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * A credential for the REST API of one tenant. The token is {@code tp_<tenant>_<64 hex digits>}: the
@@ -30,13 +28,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "api_token")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = ApiToken.FIND_BY_HASH, query = "select t from ApiToken t where t.tokenHash = :hash")
 @NamedQuery(name = ApiToken.FIND_ALL, query = "select t from ApiToken t order by t.createdAt desc, t.id")
 @NamedQuery(name = ApiToken.NOTE_USE, query = "update ApiToken t set t.lastUsedAt = :minute where t.id = :id"
     + " and (t.lastUsedAt is null or t.lastUsedAt < :minute)")
-public class ApiToken {
+public class ApiToken extends TenantOwned {
 
   public static final String FIND_BY_HASH = "ApiToken.findByHash";
   public static final String FIND_ALL = "ApiToken.findAll";

@@ -23,7 +23,7 @@ public class ApiTokensPage implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  @Inject ApiTokens tokens;
+  @Inject transient ApiTokens tokens;
   @Inject CurrentUser user;
   @Inject FacesContext faces;
 
@@ -31,7 +31,8 @@ public class ApiTokensPage implements Serializable {
   public record Row(String id, String name, String prefix, String created, String createdBy, String lastUsed,
       String revoked, boolean active) implements Serializable {}
 
-  private List<Row> rows = List.of();
+  // read from the database on every load and grows with the tenant's tokens: this node's requests only, not session
+  private transient List<Row> rows = List.of();
   private String name;
   private String secret;
 
@@ -80,7 +81,7 @@ public class ApiTokensPage implements Serializable {
   }
 
   public List<Row> getRows() {
-    return rows;
+    return rows == null ? List.of() : rows;
   }
 
   public String getName() {
@@ -93,5 +94,11 @@ public class ApiTokensPage implements Serializable {
 
   public String getSecret() {
     return secret;
+  }
+
+  /** Boundaries are transient (an EJB reference does not serialise): look them up again after a fail-over. */
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    com.trustportal.platform.web.Injection.restore(this);
   }
 }

@@ -4,6 +4,7 @@ import com.trustportal.catalog.entity.AssessmentSpec;
 import com.trustportal.catalog.entity.Attempt;
 import com.trustportal.catalog.entity.Question;
 import com.trustportal.catalog.entity.Score;
+import com.trustportal.tenant.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,9 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * One try at a course's final assessment: the questions drawn for it, the answers given and the
@@ -28,15 +26,13 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "assessment_attempt")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = AssessmentAttempt.FIND_BY_LEARNER, query =
     "select a from AssessmentAttempt a where a.accountId = :account and a.courseId = :course order by a.startedAt desc")
 @NamedQuery(name = AssessmentAttempt.FIND_OPEN, query =
     "select a from AssessmentAttempt a where a.accountId = :account and a.courseId = :course and a.submittedAt is null")
 @NamedQuery(name = AssessmentAttempt.FIND_PASSED, query =
     "select a from AssessmentAttempt a where a.accountId = :account and a.passed = true")
-public class AssessmentAttempt {
+public class AssessmentAttempt extends TenantOwned {
 
   public static final String FIND_PASSED = "AssessmentAttempt.findPassed";
   public static final String FIND_BY_LEARNER = "AssessmentAttempt.findByLearner";

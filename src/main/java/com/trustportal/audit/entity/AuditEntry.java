@@ -1,5 +1,6 @@
 package com.trustportal.audit.entity;
 
+import com.trustportal.tenant.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,9 +9,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * One recorded admin change. Immutable: every column is insert-only, and there is no method that
@@ -18,11 +16,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "audit_entry")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = AuditEntry.FIND_ALL, query = "select e from AuditEntry e order by e.at desc, e.id")
 @NamedQuery(name = AuditEntry.COUNT, query = "select count(e) from AuditEntry e")
-public class AuditEntry {
+public class AuditEntry extends TenantOwned {
 
   public static final String FIND_ALL = "AuditEntry.findAll";
   public static final String COUNT = "AuditEntry.count";

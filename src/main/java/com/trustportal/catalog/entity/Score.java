@@ -3,8 +3,8 @@ package com.trustportal.catalog.entity;
 import java.util.List;
 import java.util.Map;
 
-/** How many questions were answered correctly out of how many asked. */
-public record Score(int correct, int total) {
+/** How many questions were answered correctly out of how many asked (a page may keep it in its view). */
+public record Score(int correct, int total) implements java.io.Serializable {
 
     public Score {
         if (total < 1 || correct < 0 || correct > total) {

@@ -1,5 +1,6 @@
 package com.trustportal.certificate.entity;
 
+import com.trustportal.tenant.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -15,9 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * A certificate of completion: what was achieved (copied from the completion, the account and the
@@ -26,8 +24,6 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "certificate")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = Certificate.FIND_BY_CODE, query = "select c from Certificate c where c.code.code = :code")
 @NamedQuery(name = Certificate.FIND_BY_COMPLETION, query = "select c from Certificate c where c.completionId = :completion")
 @NamedQuery(name = Certificate.FIND_BY_LEARNER, query =
@@ -41,7 +37,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     + " and ((c.showScore = false and c.credential like :score) or (c.showTimeSpent = false and c.credential like :time))")
 @NamedQuery(name = Certificate.FIND_EXPIRING, query =
     "select c from Certificate c where c.expiresAt is not null and c.expiresAt <= :before and c.revokedAt is null")
-public class Certificate {
+public class Certificate extends TenantOwned {
 
   public static final String FIND_BY_CODE = "Certificate.findByCode";
   public static final String FIND_BY_COMPLETION = "Certificate.findByCompletion";

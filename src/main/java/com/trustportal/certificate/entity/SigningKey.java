@@ -1,5 +1,6 @@
 package com.trustportal.certificate.entity;
 
+import com.trustportal.tenant.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,9 +9,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * The tenant's Ed25519 key for signing credentials: the public key in Multikey form, and the private
@@ -19,10 +17,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "signing_key")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = SigningKey.FIND, query = "select k from SigningKey k")
-public class SigningKey {
+public class SigningKey extends TenantOwned {
 
   public static final String FIND = "SigningKey.find";
 

@@ -23,12 +23,14 @@ public class TenantCertificates implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject Certificates certificates;
+  @Inject transient Certificates certificates;
   @Inject CurrentUser user;
   @Inject FacesContext faces;
 
   private String learner;
-  private List<CertificateRow> rows = List.of();
+  // every certificate of the tenant: grows with the tenant, so it is kept for this node's requests only and is no
+  // part of the serialised session (after a fail-over the table fills again on the next load or revocation)
+  private transient List<CertificateRow> rows = List.of();
   private String code;
   private RevocationReason reason = RevocationReason.ISSUED_IN_ERROR;
 
@@ -59,7 +61,7 @@ public class TenantCertificates implements Serializable {
   }
 
   public List<CertificateRow> getRows() {
-    return rows;
+    return rows == null ? List.of() : rows;
   }
 
   public String getLearner() {
@@ -84,5 +86,11 @@ public class TenantCertificates implements Serializable {
 
   public void setReason(RevocationReason reason) {
     this.reason = reason;
+  }
+
+  /** Boundaries are transient (an EJB reference does not serialise): look them up again after a fail-over. */
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    com.trustportal.platform.web.Injection.restore(this);
   }
 }

@@ -1,5 +1,6 @@
 package com.trustportal.enrolment.entity;
 
+import com.trustportal.tenant.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,9 +17,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * A one-time link for a new learner to set their password. Only the token's SHA-256 is stored; the
@@ -26,12 +24,10 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "invitation")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = Invitation.FIND_BY_TOKEN, query = "select i from Invitation i where i.tokenHash = :hash")
 @NamedQuery(name = Invitation.FIND_UNUSED_OF, query = "select i from Invitation i where i.accountId = :account"
     + " and i.usedAt is null")
-public class Invitation {
+public class Invitation extends TenantOwned {
 
   public static final String FIND_BY_TOKEN = "Invitation.findByToken";
   public static final String FIND_UNUSED_OF = "Invitation.findUnusedOf";

@@ -22,7 +22,7 @@ public class AcceptInvitation implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject Invitations invitations;
+  @Inject transient Invitations invitations;
   @Inject FacesContext faces;
 
   private String token;
@@ -75,5 +75,11 @@ public class AcceptInvitation implements Serializable {
 
   public void setRepeated(String repeated) {
     this.repeated = repeated;
+  }
+
+  /** Boundaries are transient (an EJB reference does not serialise): look them up again after a fail-over. */
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    com.trustportal.platform.web.Injection.restore(this);
   }
 }

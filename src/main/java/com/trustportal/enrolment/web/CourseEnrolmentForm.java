@@ -26,8 +26,8 @@ public class CourseEnrolmentForm implements Serializable {
   /** A course to choose: id and title only (the view keeps this, not the whole course). */
   public record Choice(String id, String title) implements Serializable {}
 
-  @Inject CourseEnrolments enrolments;
-  @Inject Learners learners;
+  @Inject transient CourseEnrolments enrolments;
+  @Inject transient Learners learners;
   @Inject CurrentUser user;
 
   private List<String> teams = List.of();
@@ -94,4 +94,10 @@ public class CourseEnrolmentForm implements Serializable {
   public void setCourseId(String courseId) { this.courseId = courseId; }
   public LocalDate getDue() { return due; }
   public void setDue(LocalDate due) { this.due = due; }
+
+  /** Boundaries are transient (an EJB reference does not serialise): look them up again after a fail-over. */
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    com.trustportal.platform.web.Injection.restore(this);
+  }
 }

@@ -3,6 +3,7 @@ package com.trustportal.enrolment.web;
 import com.trustportal.enrolment.boundary.LearnerChangeRefused;
 import com.trustportal.enrolment.boundary.Learners;
 import com.trustportal.identity.entity.Account;
+import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.web.CurrentUser;
 import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
@@ -31,7 +32,7 @@ public class LearnerDirectory implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject Learners learners;
+  @Inject transient Learners learners;
   @Inject CurrentUser user;
   @Inject FacesContext faces;
   @Inject TenantDirectory directory;
@@ -39,9 +40,24 @@ public class LearnerDirectory implements Serializable {
   private String query = "";
   private String link;
   private String linkFor;
-  private final LazyDataModel<Account> model = new Page();
+  private final LazyDataModel<Person> model = new Page();
 
-  private final class Page extends LazyDataModel<Account> {
+  /**
+   * One account as the table shows it: the page keeps these (a lazy model keeps its current page), so they are
+   * small serialisable values, never the entities.
+   */
+  public record Person(String id, String name, String email, String team, Role role, String managerName,
+      boolean active, boolean hasPassword) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static Person of(Account a) {
+      return new Person(a.id(), a.name(), a.email(), a.team(), a.role(), a.manager() == null ? null : a.manager().name(),
+          a.active(), a.passwordHash() != null);
+    }
+  }
+
+  private final class Page extends LazyDataModel<Person> {
 
     private static final long serialVersionUID = 1L;
 
@@ -51,15 +67,15 @@ public class LearnerDirectory implements Serializable {
     }
 
     @Override
-    public List<Account> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<Person> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
       return learners.page(user.get(), first, pageSize, sort == null ? "name" : sort.getField(),
-          sort == null || sort.getOrder() != SortOrder.DESCENDING, query);
+          sort == null || sort.getOrder() != SortOrder.DESCENDING, query).stream().map(Person::of).toList();
     }
 
     @Override
-    public String getRowKey(Account account) {
-      return account.id();
+    public String getRowKey(Person person) {
+      return person.id();
     }
   }
 
@@ -108,7 +124,7 @@ public class LearnerDirectory implements Serializable {
     return learners.seatsUsed(user.get());
   }
 
-  public LazyDataModel<Account> getModel() {
+  public LazyDataModel<Person> getModel() {
     return model;
   }
 
@@ -118,5 +134,11 @@ public class LearnerDirectory implements Serializable {
 
   public void setQuery(String query) {
     this.query = query == null ? "" : query;
+  }
+
+  /** Boundaries are transient (an EJB reference does not serialise): look them up again after a fail-over. */
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    com.trustportal.platform.web.Injection.restore(this);
   }
 }

@@ -28,7 +28,7 @@ public class LearnerForm implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject Learners learners;
+  @Inject transient Learners learners;
   @Inject CurrentUser user;
   @Inject FacesContext faces;
 
@@ -42,11 +42,25 @@ public class LearnerForm implements Serializable {
   private boolean invited;
   private boolean admin;
   private String link;
-  private List<Account> managers = List.of();
+  private List<Manager> managers = List.of();
+
+  /** A manager to choose from: name and e-mail only, so the view keeps no entity. */
+  public record Manager(String id, String name, String email) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static Manager of(Account account) {
+      return new Manager(account.id(), account.name(), account.email());
+    }
+
+    static List<Manager> of(List<Account> accounts) {
+      return accounts.stream().map(Manager::of).toList();
+    }
+  }
   private List<String> teams = List.of();
 
   public void load() {
-    managers = learners.managers(user.get());
+    managers = Manager.of(learners.managers(user.get()));
     teams = learners.teams(user.get());
     if (isEditing()) {
       try {
@@ -73,7 +87,7 @@ public class LearnerForm implements Serializable {
             + " (it is also e-mailed when the portal sends e-mail).");
       }
       teams = learners.teams(user.get());
-      managers = learners.managers(user.get());
+      managers = Manager.of(learners.managers(user.get()));
     } catch (LearnerChangeRefused e) {
       message(FacesMessage.SEVERITY_ERROR, e.getMessage());
     } catch (EJBException e) {
@@ -100,7 +114,7 @@ public class LearnerForm implements Serializable {
     invited = account.passwordHash() == null && account.active();
     if (account.manager() != null && managers.stream().noneMatch(m -> m.id().equals(account.manager().id()))) {
       // an import may name any account as manager: keep it selectable
-      managers = Stream.concat(managers.stream(), Stream.of(account.manager())).toList();
+      managers = Stream.concat(managers.stream(), Stream.of(Manager.of(account.manager()))).toList();
     }
   }
 
@@ -118,7 +132,7 @@ public class LearnerForm implements Serializable {
 
   public boolean isInvited() { return invited; }
   public String getLink() { return link; }
-  public List<Account> getManagers() { return managers; }
+  public List<Manager> getManagers() { return managers; }
   public List<String> getTeams() { return teams; }
   public String getId() { return id; }
   public void setId(String id) { this.id = id; }
@@ -134,4 +148,10 @@ public class LearnerForm implements Serializable {
   public void setRole(Role role) { this.role = role; }
   public LocalDate getDue() { return due; }
   public void setDue(LocalDate due) { this.due = due; }
+
+  /** Boundaries are transient (an EJB reference does not serialise): look them up again after a fail-over. */
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    com.trustportal.platform.web.Injection.restore(this);
+  }
 }

@@ -1,5 +1,6 @@
 package com.trustportal.identity.entity;
 
+import com.trustportal.tenant.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,9 +17,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * A person's sign-in within one tenant. The e-mail is unique per tenant only: the same address in
@@ -29,8 +27,6 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Entity
 @EntityListeners(AccountChanges.class)
 @Table(name = "account")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = Account.FIND_BY_EMAIL, query = "select a from Account a where a.email = :email")
 @NamedQuery(name = Account.FIND_ALL, query = "select a from Account a order by a.name")
 @NamedQuery(name = Account.COUNT_SEATS, query =
@@ -47,7 +43,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     + " and a.active = true")
 @NamedQuery(name = Account.FIND_MANAGERS, query =
     "select distinct m from Account a join a.manager m where a.active = true and m.active = true")
-public class Account {
+public class Account extends TenantOwned {
 
   public static final String FIND_BY_EMAIL = "Account.findByEmail";
   public static final String FIND_ALL = "Account.findAll";

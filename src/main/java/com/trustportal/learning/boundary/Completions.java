@@ -8,6 +8,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.learning.entity.CourseCompleted;
 import com.trustportal.learning.entity.CourseCompletion;
+import com.trustportal.learning.entity.CourseProgress;
 import com.trustportal.learning.entity.CourseRound;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantData;
@@ -91,12 +92,31 @@ public class Completions {
     return Optional.of(completion);
   }
 
-  /** The completion of the learner's current round of this course version, if there is one yet. */
+  /**
+   * The completion that makes the learner complete in this course as it is now, if there is one: the rule of
+   * {@link CourseCompletion#counts}, asked here for one learner and by the team reads for many.
+   */
   public Optional<CourseCompletion> find(String accountId, Course course) {
     int round = round(accountId, course.id()).map(CourseRound::number).orElse(CourseRound.FIRST);
-    return em.createNamedQuery(CourseCompletion.FIND, CourseCompletion.class)
-        .setParameter("account", accountId).setParameter("course", course.id()).setParameter("version", course.version())
-        .setParameter("round", round).getResultStream().findFirst();
+    return em.createNamedQuery(CourseCompletion.FIND_BY_COURSE, CourseCompletion.class)
+        .setParameter("account", accountId).setParameter("course", course.id()).getResultStream()
+        .filter(c -> c.counts(course, round)).findFirst();
+  }
+
+  /**
+   * The learner's standing in every course the tenant offers: steps done against the course as it is now, and
+   * whether the learner has completed it ({@link CourseCompletion#counts}). Three queries for all courses.
+   */
+  public List<CourseProgress> standing(String accountId) {
+    Map<String, Set<String>> done = progress.doneStepsByCourse(accountId);
+    Map<String, CourseRound> rounds = rounds(accountId);
+    List<CourseCompletion> recorded = of(accountId);
+    return catalog.offeredTo(TenantContext.require()).stream().map(course -> {
+      CourseRound round = rounds.get(course.id());
+      int current = round == null ? CourseRound.FIRST : round.number();
+      return new CourseProgress(course, done.getOrDefault(course.id(), Set.of()),
+          recorded.stream().anyMatch(c -> c.counts(course, current)));
+    }).toList();
   }
 
   /** The learner's latest recertification round of a course; empty while they are in the first. */

@@ -1,5 +1,7 @@
 package com.trustportal.learning.entity;
 
+import com.trustportal.catalog.entity.Course;
+import com.trustportal.tenant.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,27 +10,24 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * A learner completed a course version: every required step done and the final assessment passed.
  * One row per learner, course, version and round (a unique key), so completion is recorded exactly once
  * however often it is detected.
+ *
+ * <p>This row is what "completed" means everywhere ({@link #counts}): My learning, the team page, the admin's
+ * dashboard, the API, reminders and certificates all ask the same rule, so a course edit cannot make them disagree.
  */
 @Entity
 @Table(name = "course_completion")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
-@NamedQuery(name = CourseCompletion.FIND, query =
-    "select c from CourseCompletion c where c.accountId = :account and c.courseId = :course and c.courseVersion = :version"
-        + " and c.round = :round")
+@NamedQuery(name = CourseCompletion.FIND_BY_COURSE, query =
+    "select c from CourseCompletion c where c.accountId = :account and c.courseId = :course")
 @NamedQuery(name = CourseCompletion.FIND_BY_LEARNER, query =
     "select c from CourseCompletion c where c.accountId = :account order by c.completedAt desc")
-public class CourseCompletion {
+public class CourseCompletion extends TenantOwned {
 
-  public static final String FIND = "CourseCompletion.find";
+  public static final String FIND_BY_COURSE = "CourseCompletion.findByCourse";
   public static final String FIND_BY_LEARNER = "CourseCompletion.findByLearner";
 
   @Id
@@ -57,6 +56,25 @@ public class CourseCompletion {
   private int round = CourseRound.FIRST;
 
   protected CourseCompletion() {}
+
+  /**
+   * The one rule for "completed": a learner has completed a course when a completion of the course's current
+   * version is recorded for the learner's current round. Steps done and assessments passed only lead to that
+   * record ({@code learning.boundary.Completions}); they never stand in for it. So an author decides with the
+   * version number what an edit means: the same version keeps every completion (a new step is offered, not
+   * required, to those who finished), a new version asks everyone to finish again.
+   *
+   * @param currentRound the learner's current round of the course ({@link CourseRound#FIRST} unless a
+   *     recertification round was opened)
+   */
+  public static boolean counts(int completedVersion, int completedRound, Course course, int currentRound) {
+    return completedVersion == course.version() && completedRound == currentRound;
+  }
+
+  /** Whether this completion makes the learner complete in {@code course} as it is now ({@link #counts}). */
+  public boolean counts(Course course, int currentRound) {
+    return courseId.equals(course.id()) && counts(courseVersion, round, course, currentRound);
+  }
 
   public CourseCompletion(String accountId, String courseId, int courseVersion, int round, int assessmentPercent,
       long secondsSpent, Instant at) {

@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A learner's done steps read against a course as it is now: completion, status, where to resume and where a step
- * sits in the course. Done ids of removed steps are ignored and added steps count as not done, so a course edit
- * neither inflates nor breaks any of these figures.
+ * A learner's done steps read against a course as it is now: completion of the steps, status, where to resume and
+ * where a step sits in the course. Done ids of removed steps are ignored and added steps count as not done, so a
+ * course edit neither inflates nor breaks any of these figures. Whether the course is completed is not worked out
+ * here: {@code completed} is the recorded completion ({@link CourseCompletion#counts}), the one rule every reader
+ * shares.
  */
-public record CourseProgress(Course course, Set<String> done, boolean assessmentPassed) {
+public record CourseProgress(Course course, Set<String> done, boolean completed) {
 
   public enum Status {
     NOT_STARTED("Not started"),
@@ -38,7 +40,7 @@ public record CourseProgress(Course course, Set<String> done, boolean assessment
     done = Set.copyOf(Objects.requireNonNull(done, "done"));
   }
 
-  /** Progress through the steps only, before the final assessment is taken into account. */
+  /** Progress through the steps only, for the player (where the course is not recorded as completed). */
   public CourseProgress(Course course, Set<String> done) {
     this(course, done, false);
   }
@@ -47,11 +49,17 @@ public record CourseProgress(Course course, Set<String> done, boolean assessment
     return course.completion(done);
   }
 
-  /** Completed means every required step done and the final assessment passed. */
+  /**
+   * Completed when the completion is recorded (even if the author has since added a step without a new version);
+   * otherwise the steps decide: none done, some done, or all done and the final assessment still to pass.
+   */
   public Status status() {
+    if (completed) {
+      return Status.COMPLETED;
+    }
     Completion completion = completion();
     if (completion.isComplete()) {
-      return assessmentPassed ? Status.COMPLETED : Status.ASSESSMENT_DUE;
+      return Status.ASSESSMENT_DUE;
     }
     return completion.done() == 0 ? Status.NOT_STARTED : Status.IN_PROGRESS;
   }

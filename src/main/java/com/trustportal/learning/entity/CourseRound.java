@@ -1,5 +1,6 @@
 package com.trustportal.learning.entity;
 
+import com.trustportal.tenant.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,9 +10,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * A learner's second, third... pass through a course, opened when a certificate is about to expire
@@ -20,8 +18,6 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "course_round")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = CourseRound.FIND_BY_COURSE, query =
     "select r from CourseRound r where r.accountId = :account and r.courseId = :course order by r.number desc")
 @NamedQuery(name = CourseRound.FIND_ALL_OF_COURSE, query =
@@ -32,7 +28,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     "select r from CourseRound r where r.dueAt is not null and r.dueAt <= :before and not exists (select n from"
         + " CourseRound n where n.accountId = r.accountId and n.courseId = r.courseId and n.number > r.number)"
         + " order by r.accountId, r.courseId")
-public class CourseRound {
+public class CourseRound extends TenantOwned {
 
   public static final String FIND_BY_COURSE = "CourseRound.findByCourse";
   public static final String FIND_BY_LEARNER = "CourseRound.findByLearner";

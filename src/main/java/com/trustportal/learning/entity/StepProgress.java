@@ -1,5 +1,6 @@
 package com.trustportal.learning.entity;
 
+import com.trustportal.tenant.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,9 +10,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * One learner's record of one step of a course: the latest answer, whether it was right, and when it was first
@@ -20,15 +18,13 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "step_progress")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = StepProgress.FIND_STEP, query = "select p from StepProgress p"
     + " where p.accountId = :account and p.courseId = :course and p.stepId = :step")
 @NamedQuery(name = StepProgress.FIND_DONE, query = "select p.stepId from StepProgress p"
     + " where p.accountId = :account and p.courseId = :course and p.completedAt is not null")
 @NamedQuery(name = StepProgress.FIND_DONE_BY_COURSE, query = "select p.courseId, p.stepId from StepProgress p"
     + " where p.accountId = :account and p.completedAt is not null")
-public class StepProgress {
+public class StepProgress extends TenantOwned {
 
   public static final String FIND_STEP = "StepProgress.findStep";
   public static final String FIND_DONE = "StepProgress.findDone";

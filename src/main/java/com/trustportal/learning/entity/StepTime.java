@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import com.trustportal.tenant.entity.TenantOwned;
 
 /**
  * A learner's active time on one step of a course, built from the player's heartbeats. The rule that makes the
@@ -23,13 +21,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "step_time")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = StepTime.FIND_IN_COURSE, query = "select t from StepTime t"
     + " where t.accountId = :account and t.courseId = :course")
 @NamedQuery(name = StepTime.SUM_MILLIS, query = "select sum(t.activeMillis) from StepTime t"
     + " where t.accountId = :account and t.courseId = :course")
-public class StepTime {
+public class StepTime extends TenantOwned {
 
   public static final String FIND_IN_COURSE = "StepTime.findInCourse";
   public static final String SUM_MILLIS = "StepTime.sumMillis";

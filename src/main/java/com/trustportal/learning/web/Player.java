@@ -44,8 +44,8 @@ public class Player implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject Catalog catalog;
-  @Inject Progress progress;
-  @Inject Completions completions;
+  @Inject transient Progress progress;
+  @Inject transient Completions completions;
   @Inject CurrentUser user;
 
   private String courseId;
@@ -280,5 +280,11 @@ public class Player implements Serializable {
 
   public void setStepId(String stepId) {
     this.stepId = stepId;
+  }
+
+  /** Boundaries are transient (an EJB reference does not serialise): look them up again after a fail-over. */
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    com.trustportal.platform.web.Injection.restore(this);
   }
 }

@@ -1,5 +1,6 @@
 package com.trustportal.reminder.entity;
 
+import com.trustportal.tenant.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,9 +14,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.Objects;
 import java.util.UUID;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * One reminder e-mail to one person for one period: a learner's reminder of a UTC day, or a manager's
@@ -25,15 +23,13 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  */
 @Entity
 @Table(name = "reminder")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = "tenant_id", length = 40)
 @NamedQuery(name = Reminder.FIND, query =
     "select r from Reminder r where r.accountId = :account and r.kind = :kind and r.period = :period")
 @NamedQuery(name = Reminder.FIND_BY_ACCOUNT, query =
     "select r from Reminder r where r.accountId = :account order by r.claimedAt desc")
 @NamedQuery(name = Reminder.FIND_ACCOUNTS_OF_PERIOD, query =
     "select r.accountId from Reminder r where r.kind = :kind and r.period = :period")
-public class Reminder {
+public class Reminder extends TenantOwned {
 
   public static final String FIND = "Reminder.find";
   public static final String FIND_BY_ACCOUNT = "Reminder.findByAccount";

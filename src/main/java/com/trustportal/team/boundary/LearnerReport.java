@@ -1,7 +1,6 @@
 package com.trustportal.team.boundary;
 
 import com.trustportal.assessment.boundary.Assessments;
-import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.certificate.boundary.Certificates;
 import com.trustportal.certificate.entity.Certificate;
@@ -9,7 +8,7 @@ import com.trustportal.identity.entity.Account;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.entity.SignedInUser;
 import com.trustportal.learning.boundary.Completions;
-import com.trustportal.learning.boundary.Progress;
+import com.trustportal.learning.entity.CourseCompletion;
 import com.trustportal.learning.entity.CourseProgress;
 import com.trustportal.learning.entity.CourseRound;
 import com.trustportal.tenant.control.TenantContext;
@@ -33,8 +32,6 @@ import java.util.Set;
 public class LearnerReport {
 
   @Inject @TenantData EntityManager em;
-  @Inject Catalog catalog;
-  @Inject Progress progress;
   @Inject Completions completions;
   @Inject Assessments assessments;
   @Inject Certificates certificates;
@@ -54,16 +51,16 @@ public class LearnerReport {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Map<String, Set<String>> done = progress.doneStepsByCourse(account.id());
     Set<String> passed = completions.passedAssessments(account.id());
     Map<String, CourseRound> rounds = completions.rounds(account.id());
     List<Certificate> issued = certificates.ofLearner(account.id());
     List<CourseStanding> standing = new ArrayList<>();
-    for (Course course : catalog.offeredTo(TenantContext.require())) {
-      CourseProgress state = new CourseProgress(course, done.getOrDefault(course.id(), Set.of()), passed.contains(course.id()));
+    for (CourseProgress state : completions.standing(account.id())) {
+      Course course = state.course();
       CourseRound round = rounds.get(course.id());
       Instant due = round == null ? null : round.dueAt();
-      var completion = completions.find(account.id(), course);
+      // completed is the recorded completion, the same rule My learning and the team page read
+      var completion = state.completed() ? completions.find(account.id(), course) : Optional.<CourseCompletion>empty();
       Optional<Certificate> latest = issued.stream().filter(c -> c.courseId().equals(course.id())).findFirst();
       standing.add(new CourseStanding(course.id(), course.title(), course.version(),
           TeamReport.status(completion.isPresent(), state.completion().done(), due, now), state.completion().required(),

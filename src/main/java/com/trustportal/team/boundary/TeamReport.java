@@ -5,6 +5,7 @@ import com.trustportal.catalog.entity.Course;
 import com.trustportal.catalog.entity.RolePlay;
 import com.trustportal.certificate.entity.CertificateStatus;
 import com.trustportal.identity.entity.Role;
+import com.trustportal.learning.entity.CourseCompletion;
 import com.trustportal.learning.entity.CourseRound;
 import com.trustportal.identity.entity.SignedInUser;
 import com.trustportal.team.control.FiguresCache;
@@ -15,6 +16,7 @@ import com.trustportal.team.control.TeamReads;
 import com.trustportal.team.control.TeamReads.Done;
 import com.trustportal.team.control.TeamReads.LatestCertificate;
 import com.trustportal.team.control.TeamReads.Member;
+import com.trustportal.team.control.TeamReads.Recorded;
 import com.trustportal.team.control.TeamReads.Round;
 import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
@@ -67,10 +69,10 @@ public class TeamReport {
     }
   }
 
-  /** One direct report in one course. */
+  /** One direct report in one course (the admin's lazy table keeps its current page of rows in the view). */
   public record Row(String accountId, String name, String email, String team, boolean active, String courseTitle,
       Status status, int percent, Instant lastActivity, Integer bestScore, Instant due, String certificate,
-      Instant certificateExpires) {}
+      Instant certificateExpires) implements java.io.Serializable {}
 
   /** One course's funnel and role-play heat maps (by module; by learner only on the manager's dashboard). */
   public record CourseFigures(String courseId, String title, List<Funnel.Stage> funnel, HeatMap byModule,
@@ -158,11 +160,11 @@ public class TeamReport {
       Scope tenant = Scope.tenant();
       Map<String, Done> done = reads.done(course, tenant);
       Map<String, Round> rounds = reads.rounds(course, tenant);
-      Map<String, List<Integer>> completed = reads.completedRounds(course, tenant);
+      Map<String, List<Recorded>> completed = reads.completions(course, tenant);
       for (String id : population) {
         Done d = done.get(id);
         Round round = rounds.get(id);
-        statuses.merge(status(completedThisRound(completed.get(id), round), d == null ? 0 : d.total(),
+        statuses.merge(status(completed(course, completed.get(id), round), d == null ? 0 : d.total(),
             round == null ? null : round.due(), now), 1L, Long::sum);
       }
       HeatMap byModule = modules(course);
@@ -193,7 +195,7 @@ public class TeamReport {
     for (Course course : courses) {
       Map<String, Done> done = doneByCourse.get(course.id());
       Map<String, Round> rounds = reads.rounds(course, scope);
-      Map<String, List<Integer>> completed = reads.completedRounds(course, scope);
+      Map<String, List<Recorded>> completed = reads.completions(course, scope);
       Map<String, Integer> scores = reads.bestScores(course, scope);
       int steps = course.steps().size();
       for (Member m : members) {
@@ -203,7 +205,7 @@ public class TeamReport {
         Instant due = round == null ? null : round.due();
         LatestCertificate certificate = certificates.getOrDefault(m.id(), Map.of()).get(course.id());
         byMember.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(new Row(m.id(), m.name(), m.email(), m.team(),
-            m.active(), course.title(), status(completedThisRound(completed.get(m.id()), round), doneSteps, due, now),
+            m.active(), course.title(), status(completed(course, completed.get(m.id()), round), doneSteps, due, now),
             steps == 0 ? 100 : doneSteps * 100 / steps, last.get(m.id()), scores.get(m.id()), due,
             certificate == null ? null : certificate.status().label(),
             certificate == null ? null : certificate.expires()));
@@ -248,10 +250,13 @@ public class TeamReport {
     return counts;
   }
 
-  /** Completed in the learner's current round (the first, unless a recertification round was opened). */
-  static boolean completedThisRound(List<Integer> completedRounds, Round current) {
+  /**
+   * Completed by the one rule ({@link CourseCompletion#counts}): a completion of the course's current version in the
+   * learner's current round (the first, unless a recertification round was opened).
+   */
+  static boolean completed(Course course, List<Recorded> recorded, Round current) {
     int round = current == null ? CourseRound.FIRST : current.number();
-    return completedRounds != null && completedRounds.contains(round);
+    return recorded != null && recorded.stream().anyMatch(r -> CourseCompletion.counts(r.version(), r.round(), course, round));
   }
 
   static Status status(boolean completedThisRound, int doneSteps, Instant due, Instant now) {

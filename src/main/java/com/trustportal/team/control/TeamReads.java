@@ -148,20 +148,26 @@ public class TeamReads {
     return latest;
   }
 
-  /** Completed rounds of the course's current version per learner. */
-  public Map<String, List<Integer>> completedRounds(Course course, Scope scope) {
-    Map<String, List<Integer>> rounds = new HashMap<>();
+  /** A recorded completion of the course: which version, which round. */
+  public record Recorded(int version, int round) {}
+
+  /**
+   * Recorded completions of the course per learner, every version and round: the report applies the one rule of
+   * {@code CourseCompletion.counts} to them, so the team page and My learning cannot read completion differently.
+   */
+  public Map<String, List<Recorded>> completions(Course course, Scope scope) {
+    Map<String, List<Recorded>> recorded = new HashMap<>();
     if (scope.isEmpty()) {
-      return rounds;
+      return recorded;
     }
-    TypedQuery<Object[]> query = em.createQuery("select c.accountId, c.round from CourseCompletion c"
-        + " where c.courseId = :course and c.courseVersion = :version" + scope.on("c.accountId"), Object[].class)
-        .setParameter("course", course.id()).setParameter("version", course.version());
+    TypedQuery<Object[]> query = em.createQuery("select c.accountId, c.courseVersion, c.round from CourseCompletion c"
+        + " where c.courseId = :course" + scope.on("c.accountId"), Object[].class).setParameter("course", course.id());
     scope.bind(query);
     for (Object[] row : query.getResultList()) {
-      rounds.computeIfAbsent((String) row[0], a -> new java.util.ArrayList<>()).add(((Number) row[1]).intValue());
+      recorded.computeIfAbsent((String) row[0], a -> new java.util.ArrayList<>())
+          .add(new Recorded(((Number) row[1]).intValue(), ((Number) row[2]).intValue()));
     }
-    return rounds;
+    return recorded;
   }
 
   /** Best passing score of the course's final assessment per learner. */

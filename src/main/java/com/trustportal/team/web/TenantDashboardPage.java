@@ -111,4 +111,10 @@ public class TenantDashboardPage implements Serializable {
   public LazyDataModel<TeamReport.Row> getLearners() {
     return learners;
   }
+
+  /** Boundaries are transient (an EJB reference does not serialise): look them up again after a fail-over. */
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    com.trustportal.platform.web.Injection.restore(this);
+  }
 }

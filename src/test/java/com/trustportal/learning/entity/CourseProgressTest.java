@@ -52,17 +52,27 @@ class CourseProgressTest {
   }
 
   @Test
-  void everyStepDoneAndTheAssessmentPassedIsCompleted() {
+  void aRecordedCompletionIsCompleted() {
     Set<String> all = course.steps().stream().map(Step::id).collect(Collectors.toSet());
 
     assertEquals(CourseProgress.Status.COMPLETED, new CourseProgress(course, all, true).status());
   }
 
   @Test
-  void aPassedAssessmentAloneDoesNotCompleteTheCourse() {
+  void aRecordedCompletionStaysCompletedWhenTheAuthorAddsAStepWithoutANewVersion() {
     Set<String> allButOne = course.steps().stream().skip(1).map(Step::id).collect(Collectors.toSet());
 
-    assertEquals(CourseProgress.Status.IN_PROGRESS, new CourseProgress(course, allButOne, true).status());
+    CourseProgress progress = new CourseProgress(course, allButOne, true);
+
+    assertEquals(CourseProgress.Status.COMPLETED, progress.status());
+    assertTrue(progress.completion().percent() < 100, "the card still shows the step that is new to the learner");
+  }
+
+  @Test
+  void everyStepDoneIsNotCompletedUntilTheCompletionIsRecorded() {
+    Set<String> all = course.steps().stream().map(Step::id).collect(Collectors.toSet());
+
+    assertEquals(CourseProgress.Status.ASSESSMENT_DUE, new CourseProgress(course, all, false).status());
   }
 
   @Test

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.trustportal.catalog.entity.Course;
+import com.trustportal.learning.MinimalCourse;
+import com.trustportal.team.control.TeamReads.Recorded;
 import com.trustportal.team.control.TeamReads.Round;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The status rule of the reports, from the aggregated figures. */
 class TeamReportTest {
 
+  private final Course course = MinimalCourse.load();
   private final Instant now = Instant.parse("2026-06-01T12:00:00Z");
 
   @Test
@@ -26,9 +30,18 @@ class TeamReportTest {
 
   @Test
   void aCompletionCountsOnlyForTheCurrentRound() {
-    assertTrue(TeamReport.completedThisRound(List.of(1), null), "first round, implicit");
-    assertFalse(TeamReport.completedThisRound(List.of(1), new Round(2, now)), "recertification round 2 opened");
-    assertTrue(TeamReport.completedThisRound(List.of(1, 2), new Round(2, now)));
-    assertFalse(TeamReport.completedThisRound(null, null));
+    int v = course.version();
+    assertTrue(TeamReport.completed(course, List.of(new Recorded(v, 1)), null), "first round, implicit");
+    assertFalse(TeamReport.completed(course, List.of(new Recorded(v, 1)), new Round(2, now)),
+        "recertification round 2 opened");
+    assertTrue(TeamReport.completed(course, List.of(new Recorded(v, 1), new Recorded(v, 2)), new Round(2, now)));
+    assertFalse(TeamReport.completed(course, null, null));
+  }
+
+  @Test
+  void aCompletionCountsOnlyForTheCoursesCurrentVersion() {
+    int v = course.version();
+    assertFalse(TeamReport.completed(course, List.of(new Recorded(v - 1, 1)), null), "completed an older version");
+    assertTrue(TeamReport.completed(course, List.of(new Recorded(v - 1, 1), new Recorded(v, 1)), null));
   }
 }
