@@ -127,6 +127,12 @@ public class AssessmentPage implements Serializable {
     return results;
   }
 
+  /** After a session moved between nodes: the services are looked up again (the view keeps only ids and answers). */
+  private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    com.trustportal.platform.web.Injection.restore(this);
+  }
+
   private Course course() {
     if (course == null && courseId != null) {
       course = catalog.course(TenantContext.require(), courseId).orElse(null);

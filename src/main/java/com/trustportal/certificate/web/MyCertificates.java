@@ -26,9 +26,9 @@ public class MyCertificates implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject Certificates certificates;
-  @Inject CurrentUser user;
-  @Inject FacesContext faces;
+  @Inject transient Certificates certificates;
+  @Inject transient CurrentUser user;
+  @Inject transient FacesContext faces;
 
   private List<CertificateRow> rows = List.of();
   private final Map<String, Boolean> showScore = new HashMap<>();
@@ -89,5 +89,11 @@ public class MyCertificates implements Serializable {
 
   public Map<String, String> getPublicSees() {
     return publicSees;
+  }
+
+  /** After a session moved between nodes: the services are looked up again (the view keeps rows and choices). */
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    com.trustportal.platform.web.Injection.restore(this);
   }
 }
