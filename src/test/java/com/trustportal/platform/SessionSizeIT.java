@@ -149,7 +149,7 @@ class SessionSizeIT {
     learner.open(player + "m1-reflect");
     learner.open(acme + "learn/assessment.xhtml?course=" + COURSE);
     assertFalse(driver.findElements(By.cssSelector("fieldset.question")).isEmpty(), "the assessment shows questions");
-    // Faces keeps the state of the last 8 pages opened (numberOfLogicalViews in web.xml): open more than that, so
+    // Faces keeps the state of the last 5 pages opened (numberOfLogicalViews in web.xml): open more than that, so
     // the size measured is the most a session of this user reaches, not just the state of one tour
     for (int i = 0; i < 20; i++) {
       learner.open(player + (i % 2 == 0 ? "m1-roleplay" : "m1-check"));
