@@ -96,7 +96,11 @@ class EnrolmentBrowserIT {
     WebElement importButton = browser.driver().findElement(By.id("confirm:import"));
     importButton.click();
     new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(importButton));
-    assertTrue(browser.driver().findElement(By.id("upload:messages")).getText().contains("2 learner(s) created"));
+    // the page is being replaced: Chrome may answer "node does not belong to the document" until it is done
+    String messages = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(d -> d.findElement(By.id("upload:messages")).getText());
+    assertTrue(messages.contains("2 learner(s) created"), messages);
     String link = browser.driver().findElement(By.cssSelector("input[aria-label='Invitation link for " + email + "']"))
         .getAttribute("value");
     Accessibility.assertNoSeriousViolations(browser.driver());

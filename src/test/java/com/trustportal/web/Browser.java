@@ -51,8 +51,14 @@ public final class Browser implements AutoCloseable {
 
   /** Clicks a non-AJAX submit button, waits for the next page, and returns the text of {@code result}. */
   public String submitAndRead(By button, By result) {
-    var old = driver.findElement(button);
-    old.click();
+    // the current page may itself still be settling after the previous navigation ("node does not belong to the
+    // document"): find and click again until the click is dispatched
+    var old = new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(d -> {
+          var element = d.findElement(button);
+          element.click();
+          return element;
+        });
     new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
     // after a redirect the browser may still be swapping documents: Chrome then answers "node does not
     // belong to the document"; wait until the next page holds the element instead of reading mid-swap
