@@ -95,7 +95,7 @@ class EnrolmentBrowserIT {
     assertTrue(browser.driver().findElement(By.id("summary")).getText().contains("2 to create"));
     WebElement importButton = browser.driver().findElement(By.id("confirm:import"));
     importButton.click();
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(importButton));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(com.trustportal.web.Browser.replaced(importButton));
     // the page is being replaced: Chrome may answer "node does not belong to the document" until it is done
     String messages = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
         .ignoring(org.openqa.selenium.WebDriverException.class)

@@ -181,7 +181,7 @@ class LearnerBrowserIT {
     }
     WebElement check = driver().findElement(By.id("player:checkAnswers"));
     check.click();
-    waitFor(ExpectedConditions.stalenessOf(check));
+    waitFor(com.trustportal.web.Browser.replaced(check));
     assertEquals(questions, driver().findElements(By.cssSelector(".feedback .verdict")).size());
     String feedback = driver().findElement(By.cssSelector(".feedback")).getText();
     assertTrue(feedback.contains("Your answer:"), feedback);

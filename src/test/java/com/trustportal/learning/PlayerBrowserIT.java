@@ -95,7 +95,7 @@ class PlayerBrowserIT {
     }
     WebElement check = driver().findElement(By.id("player:checkAnswers"));
     check.click();
-    waitFor(ExpectedConditions.stalenessOf(check));
+    waitFor(com.trustportal.web.Browser.replaced(check));
     waitFor(ExpectedConditions.presenceOfElementLocated(By.id("score")));
 
     // the first choice shown is what was stored and scored, whatever its place in the file
@@ -123,7 +123,7 @@ class PlayerBrowserIT {
     driver().findElement(By.id("player:practiceReply")).sendKeys(reply);
     WebElement save = driver().findElement(By.id("player:savePractice"));
     save.click();
-    waitFor(ExpectedConditions.stalenessOf(save));
+    waitFor(com.trustportal.web.Browser.replaced(save));
     waitFor(ExpectedConditions.presenceOfElementLocated(By.id("model-answer")));
     assertTrue(driver().findElement(By.id("model-answer")).getText().contains("Why it works"),
         driver().findElement(By.id("model-answer")).getText());

@@ -59,7 +59,7 @@ public final class Browser implements AutoCloseable {
           element.click();
           return element;
         });
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(replaced(old));
     // after a redirect the browser may still be swapping documents: Chrome then answers "node does not
     // belong to the document"; wait until the next page holds the element instead of reading mid-swap
     return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
@@ -121,5 +121,26 @@ public final class Browser implements AutoCloseable {
     if (!violations.isEmpty()) {
       throw new AssertionError("Content-Security-Policy violations: " + violations);
     }
+  }
+
+  /**
+   * Like {@link ExpectedConditions#stalenessOf}, for an element whose page is being replaced: while Chrome swaps
+   * documents it answers "node does not belong to the document" instead of "stale element", which also means the
+   * element's page is gone.
+   */
+  public static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> replaced(org.openqa.selenium.WebElement element) {
+    return driver -> {
+      try {
+        element.isEnabled();
+        return false;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        return true;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+          return true;
+        }
+        throw e;
+      }
+    };
   }
 }
