@@ -164,8 +164,8 @@ for i in $(seq 2 "$nodes"); do start_node "$i"; done
 for i in $(seq 2 "$nodes"); do wait_ready "$i"; done
 
 if [ "$independent" = no ]; then
-  # Hazelcast prints the member list each time it changes; the last list of the last node must hold them all.
-  seen="$(grep -o 'Members {size:[0-9]*' "$run/node-$nodes.log" | tail -n 1 | grep -o '[0-9]*$' || true)"
+  # Payara logs the data grid's size ("DG Size: N") when a node joins; the last node must see them all.
+  seen="$(grep -o 'DG Size: [0-9]*' "$run/node-$nodes.log" | tail -n 1 | grep -o '[0-9]*$' || true)"
   [ "${seen:-0}" = "$nodes" ] || fail "Hazelcast: node-$nodes sees ${seen:-no} member(s), not $nodes (see target/cluster/node-*.log)"
   echo "Hazelcast: $nodes member(s) in cluster trust-portal ($members)"
 fi
