@@ -27,7 +27,7 @@ ours() {
   local pidfile="$1" what="$2" pid args
   [ -f "$pidfile" ] || return 1
   pid="$(cat "$pidfile")"
-  if ! args="$(ps -o args= -p "$pid" 2>/dev/null)"; then
+  if ! args="$(ps -o args= -p "$pid" 2>/dev/null)" || [[ "$args" == *"<defunct>"* ]]; then
     echo "$what: not running (pid $pid is gone)" >&2
     rm -f "$pidfile"
     return 1
