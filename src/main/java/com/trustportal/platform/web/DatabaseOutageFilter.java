@@ -29,6 +29,15 @@ public class DatabaseOutageFilter extends HttpFilter {
 
   @Inject DatabaseStatus status;
   @Inject Startup startup;
+  /**
+   * Shows the "not saved" message where the page keeps its messages (the first {@code role="status"} region), as the
+   * page itself would after {@link OutageExceptionHandler}; the learner's input stays in the form.
+   */
+  private static final String NOT_SAVED_SCRIPT = "(function(){var box=document.querySelector('[role=status]');"
+      + "if(!box){box=document.createElement('div');box.setAttribute('role','status');document.body.prepend(box);}"
+      + "var list=document.createElement('ul');list.className='form-messages';var item=document.createElement('li');"
+      + "item.className='form-message-error';item.textContent='" + OutageExceptionHandler.NOT_SAVED.replace("'", "\\'")
+      + "';list.appendChild(item);box.replaceChildren(list);})();";
   private byte[] page;
 
   @Override
@@ -75,10 +84,12 @@ public class DatabaseOutageFilter extends HttpFilter {
           + " reach its database; nothing was changed, try again in " + RETRY_AFTER_SECONDS + " s\",\"instance\":\""
           + path.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8);
     } else if ("partial/ajax".equals(req.getHeader("Faces-Request"))) {
+      // Faces' script reads a partial response only from a 2xx answer; a 503 would end as a silent "httpError" and
+      // the learner would never see that the text was not saved. OutageExceptionHandler answers the same way.
+      res.setStatus(HttpServletResponse.SC_OK);
       res.setContentType("text/xml");
-      body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><error><error-name>DatabaseUnavailable"
-          + "</error-name><error-message><![CDATA[" + OutageExceptionHandler.NOT_SAVED + "]]></error-message></error>"
-          + "</partial-response>").getBytes(StandardCharsets.UTF_8);
+      body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><changes><eval><![CDATA[" + NOT_SAVED_SCRIPT
+          + "]]></eval></changes></partial-response>").getBytes(StandardCharsets.UTF_8);
     } else {
       res.setContentType("text/html");
       body = page;
