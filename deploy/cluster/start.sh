@@ -4,26 +4,34 @@
 #   address, on the PostgreSQL at 127.0.0.1:5432, behind HAProxy on port 8080.
 #
 #   deploy/cluster/start.sh [--nodes N] [--db NAME] [--port PORT] [--bind ADDRESS] [--independent]
+#                           [--stats-port PORT] [--hz-port PORT] [--jar FILE]
 #
 # --nodes N      nodes to start, 1 to 9 (default 2), on ports PORT+1 .. PORT+N
 # --db NAME      PostgreSQL database (default portal_cluster); created when it does not exist
 # --port PORT    HAProxy's port (default 8080); HAProxy's status page is on 127.0.0.1:8404
 # --bind ADDRESS HAProxy's address (default 127.0.0.1; 0.0.0.0 to let other machines in)
 # --independent  no Hazelcast: independent nodes behind HAProxy
+# --stats-port P HAProxy's status page (default 8404, on 127.0.0.1)
+# --hz-port P    the first node's Hazelcast port (default 5901; node i uses P+i-1)
+# --jar FILE     the portal jar to run (default target/portal.jar, built when missing or older than the sources;
+#                a jar named here is never built)
 #
 # PostgreSQL is reached as PGUSER (default postgres) with PGPASSWORD if set. PORTAL_* settings in the
 # environment are passed on to the nodes (docs/operations.md, "Settings"). Everything the cluster writes
-# (logs, pid files, HAProxy's configuration, the shared data directory) is in target/cluster/.
+# (logs, pid files, HAProxy's configuration, the shared data directory) is in target/cluster/, or in
+# PORTAL_CLUSTER_DIR when set (stop.sh and restart.sh read the same variable).
 # deploy/cluster/stop.sh stops exactly what this started. docs/operations.md, "Clustering", explains it.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
-run="$root/target/cluster"
+run="${PORTAL_CLUSTER_DIR:-$root/target/cluster}"
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 
 fail() { echo "start.sh: $*" >&2; exit 2; }
 
-nodes=2 db=portal_cluster lb_port=8080 bind=127.0.0.1 independent=no
+nodes=2 db=portal_cluster lb_port=8080 bind=127.0.0.1 independent=no jar=
 stats_port=8404 hz_first_port=5901 ready_timeout="${CLUSTER_READY_TIMEOUT:-300}"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -32,6 +40,9 @@ while [ $# -gt 0 ]; do
     --port) lb_port="${2-}"; shift 2 || fail "--port needs a port number" ;;
     --bind) bind="${2-}"; shift 2 || fail "--bind needs an address" ;;
     --independent) independent=yes; shift ;;
+    --stats-port) stats_port="${2-}"; shift 2 || fail "--stats-port needs a port number" ;;
+    --hz-port) hz_first_port="${2-}"; shift 2 || fail "--hz-port needs a port number" ;;
+    --jar) jar="${2-}"; shift 2 || fail "--jar needs a file" ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$here/start.sh"; exit 0 ;;
     *) fail "unknown option '$1' (deploy/cluster/start.sh --help lists the options)" ;;
   esac
@@ -41,11 +52,11 @@ done
 [[ "$lb_port" =~ ^[0-9]+$ ]] && [ "$lb_port" -ge 1 ] && [ "$((lb_port + nodes))" -le 65535 ] \
   || fail "--port: '$lb_port' is not a port number that leaves room for $nodes node port(s) after it"
 [[ "$bind" =~ ^[0-9.]+$|^[0-9a-fA-F:]+$ ]] || fail "--bind: '$bind' is not an IP address"
-
-node_port() { echo $((lb_port + $1)); }
-hz_port() { echo $((hz_first_port + $1 - 1)); }
-pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
-port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+[[ "$stats_port" =~ ^[0-9]+$ ]] && [ "$stats_port" -ge 1 ] && [ "$stats_port" -le 65535 ] \
+  || fail "--stats-port: '$stats_port' is not a port number"
+[[ "$hz_first_port" =~ ^[0-9]+$ ]] && [ "$hz_first_port" -ge 1 ] && [ "$((hz_first_port + nodes))" -le 65535 ] \
+  || fail "--hz-port: '$hz_first_port' is not a port number that leaves room for $nodes node(s)"
+[ -z "$jar" ] || [ -f "$jar" ] || fail "--jar: '$jar' does not exist"
 
 # --- Nothing of a previous cluster may still run, and every port must be free -----------------------------
 for pidfile in "$run"/*.pid; do
@@ -88,10 +99,14 @@ if [ "$exists" != 1 ]; then
 fi
 
 # --- The jar: built like ./run.sh does, when missing or older than the sources ---------------------------
-if [ ! -f target/portal.jar ] || [ -n "$(find pom.xml src -newer target/portal.jar -print -quit)" ]; then
-  echo "Building target/portal.jar ..."
-  mvn -q -B -DskipTests package
+if [ -z "$jar" ]; then
+  jar="$root/target/portal.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find pom.xml src -newer "$jar" -print -quit)" ]; then
+    echo "Building target/portal.jar ..."
+    mvn -q -B -DskipTests package
+  fi
 fi
+jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
 
 # --- From here on, a failure stops whatever was started ---------------------------------------------------
 mkdir -p "$run"
@@ -117,45 +132,16 @@ export PORTAL_OPERATOR_PASSWORD="${PORTAL_OPERATOR_PASSWORD-demo-password}"
 export PORTAL_PUBLIC_URL="${PORTAL_PUBLIC_URL:-http://localhost:$lb_port}"
 # HAProxy runs here and adds X-Forwarded-For: the nodes throttle sign-in guesses by the real client address.
 export PORTAL_TRUSTED_PROXIES="${PORTAL_TRUSTED_PROXIES:-127.0.0.1}"
-reminders="${PORTAL_REMINDERS:-on}"
-
-members=""
-for i in $(seq 1 "$nodes"); do members+="${members:+,}127.0.0.1:$(hz_port "$i")"; done
-
-start_node() {
-  local i="$1" args
-  args=(--name "node-$i" --port "$(node_port "$i")")
-  if [ "$independent" = yes ]; then
-    args+=(--independent)
-  else
-    args+=(--hz-port "$(hz_port "$i")" --members "$members" --interface 127.0.0.1)
-  fi
-  # The reminder job runs on node-1 only: every node would otherwise send the same reminders.
-  local node_reminders="$reminders"
-  [ "$i" = 1 ] || node_reminders=off
-  # nohup and node.sh exec in turn, so $! is the node's Java process
-  PORTAL_REMINDERS="$node_reminders" nohup "$here/node.sh" "${args[@]}" >"$run/node-$i.log" 2>&1 </dev/null &
-  echo $! >"$run/node-$i.pid"
-  echo "node-$i: starting on port $(node_port "$i") (pid $!, log target/cluster/node-$i.log)"
-}
-
-wait_ready() {
-  local i="$1" port pid deadline answer
-  port="$(node_port "$i")" pid="$(cat "$run/node-$i.pid")" deadline=$((SECONDS + ready_timeout))
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:$port/health/ready")" = 200 ]; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "start.sh: node-$i stopped while starting; the end of target/cluster/node-$i.log:" >&2
-      tail -n 25 "$run/node-$i.log" >&2
-      exit 2
-    fi
-    if [ "$SECONDS" -ge "$deadline" ]; then
-      answer="$(curl -s --max-time 3 "http://127.0.0.1:$port/health/ready" || true)"
-      fail "node-$i is not ready after ${ready_timeout} s; /health/ready says: ${answer:-nothing}"
-    fi
-    sleep 2
+# Everything restart.sh needs to start a node again as this script did.
+{
+  for var in nodes lb_port stats_port hz_first_port independent jar ready_timeout; do
+    printf '%s=%q\n' "$var" "${!var}"
   done
-  echo "node-$i: ready"
-}
+  for var in $(compgen -e | grep '^PORTAL_'); do
+    printf 'export %s=%q\n' "$var" "${!var}"
+  done
+} >"$run/cluster.env"
+rm -f "$run"/node-*.log
 
 # The first node alone: it runs the migrations and creates the tenants, so that no two nodes race for them.
 start_node 1
@@ -166,8 +152,8 @@ for i in $(seq 2 "$nodes"); do wait_ready "$i"; done
 if [ "$independent" = no ]; then
   # Payara logs the data grid's size ("DG Size: N") when a node joins; the last node must see them all.
   seen="$(grep -o 'DG Size: [0-9]*' "$run/node-$nodes.log" | tail -n 1 | grep -o '[0-9]*$' || true)"
-  [ "${seen:-0}" = "$nodes" ] || fail "Hazelcast: node-$nodes sees ${seen:-no} member(s), not $nodes (see target/cluster/node-*.log)"
-  echo "Hazelcast: $nodes member(s) in cluster trust-portal ($members)"
+  [ "${seen:-0}" = "$nodes" ] || fail "Hazelcast: node-$nodes sees ${seen:-no} member(s), not $nodes (see $run/node-*.log)"
+  echo "Hazelcast: $nodes member(s) in cluster trust-portal ($(members))"
 fi
 
 # --- HAProxy ----------------------------------------------------------------------------------------------
@@ -175,14 +161,14 @@ sed -e "s/@BIND@/$bind/" -e "s/@PORT@/$lb_port/" -e "s/@STATS_PORT@/$stats_port/
 for i in $(seq 1 "$nodes"); do
   echo "    server node-$i 127.0.0.1:$(node_port "$i") check cookie n$i" >>"$run/haproxy.cfg"
 done
-haproxy -c -q -f "$run/haproxy.cfg" || fail "HAProxy refuses target/cluster/haproxy.cfg (see above)"
+haproxy -c -q -f "$run/haproxy.cfg" || fail "HAProxy refuses $run/haproxy.cfg (see above)"
 haproxy -D -p "$run/haproxy.pid" -f "$run/haproxy.cfg"
 echo "HAProxy: started on $bind:$lb_port (pid $(cat "$run/haproxy.pid"))"
 deadline=$((SECONDS + 60))
 # HAProxy's CSV status: column 18 is the server's state; wait until its checks found every node UP
 until [ "$(curl -s --max-time 3 "http://127.0.0.1:$stats_port/;csv" | awk -F, '$1 == "nodes" && $2 ~ /^node-/ && $18 == "UP"' | wc -l)" = "$nodes" ]; do
   [ "$SECONDS" -lt "$deadline" ] || fail "HAProxy does not see every node UP within 60 s: http://127.0.0.1:$stats_port/"
-  sleep 1
+  sleep 0.5
 done
 [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$lb_port/health/ready")" = 200 ] \
   || fail "http://127.0.0.1:$lb_port/health/ready does not answer 200 through HAProxy"
@@ -199,17 +185,18 @@ The cluster is ready: $nodes node(s) behind HAProxy, database $db on $PGHOST:$PG
   http://127.0.0.1:$stats_port/          HAProxy's status page: which node is UP
 EOF
 for i in $(seq 1 "$nodes"); do
-  echo "  http://127.0.0.1:$(node_port "$i")/             node-$i directly (log: target/cluster/node-$i.log)"
+  echo "  http://127.0.0.1:$(node_port "$i")/             node-$i directly (log: $run/node-$i.log)"
 done
+echo
 if [ "$independent" = yes ]; then
-  echo
-  echo "Independent nodes (--independent): no Hazelcast."
-else
-  echo
-  echo "The nodes form one Hazelcast cluster, but it holds nothing of the portal yet."
-fi
-cat <<EOF
-Sessions are NOT replicated: the WAR is not <distributable/> yet. HAProxy keeps each learner on one node
-(sticky on JSESSIONID); when that node stops, HAProxy sends the learner to another node, where they sign
-in again. Stop everything with deploy/cluster/stop.sh.
+  cat <<EOF
+Independent nodes (--independent): no Hazelcast, so sessions live on their node only. HAProxy keeps each
+learner on one node (sticky on JSESSIONID); when that node stops, the learner signs in again on another.
 EOF
+else
+  cat <<EOF
+The nodes form one Hazelcast cluster (trust-portal) and replicate sessions through it: when a learner's
+node stops or dies, HAProxy sends the learner to another node, which has their session and open pages.
+EOF
+fi
+echo "Rolling restart: deploy/cluster/restart.sh. Stop everything: deploy/cluster/stop.sh."

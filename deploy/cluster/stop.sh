@@ -7,7 +7,7 @@
 #   deploy/cluster/stop.sh --now      no drain (a second SIGTERM right after the first)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-run="$(cd "$here/../.." && pwd)/target/cluster"
+run="${PORTAL_CLUSTER_DIR:-$(cd "$here/../.." && pwd)/target/cluster}"
 
 fail() { echo "stop.sh: $*" >&2; exit 2; }
 

@@ -64,7 +64,7 @@ class DatabaseOutageIT {
 
     pg.start();
     portal.waitFor("/health/ready", s -> s == 200, 90);
-    PortalNode.Learner learner = portal.learner().signIn();
+    LearnerClient learner = portal.learner().signIn();
     assertEquals(302, learner.markRead("m1-l1").statusCode());
     assertEquals(1, savedSteps("m1-l1"), portal.portalLines());
   }
@@ -74,7 +74,7 @@ class DatabaseOutageIT {
     pg.start();
     portal = PortalNode.start(dir, pg.jdbcUrl(), Map.of());
     portal.waitFor("/health/ready", s -> s == 200, 120);
-    PortalNode.Learner learner = portal.learner().signIn();
+    LearnerClient learner = portal.learner().signIn();
     HttpResponse<String> reflection = learner.get(learner.player("m1-reflect"));
     assertEquals(200, reflection.statusCode());
     String view = PortalNode.viewState(reflection.body());
@@ -82,7 +82,7 @@ class DatabaseOutageIT {
     // another learner's session keeps reading pages through the whole outage
     ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
     AtomicBoolean loading = new AtomicBoolean(true);
-    PortalNode.Learner reader = portal.learner().signIn();
+    LearnerClient reader = portal.learner().signIn();
     Thread load = new Thread(() -> {
       while (loading.get()) {
         for (String page : List.of(reader.player("m1-l2"), "learn/index.xhtml")) {
@@ -101,13 +101,13 @@ class DatabaseOutageIT {
       assertTrue(get("/health/ready", Map.of()).body().contains("\"database\":\"unreachable"));
       assertOutagePage(learner.get(learner.player("m1-l3")));
       assertOutageProblem(get("/api/v1/courses", Map.of("Authorization", "Bearer " + UNKNOWN_TOKEN)));
-      HttpResponse<String> notSaved = saveReflection(learner, view, "Saved while the database was down");
+      HttpResponse<String> notSaved = learner.saveReflection("m1-reflect", view, "Saved while the database was down");
       assertEquals(200, notSaved.statusCode(), notSaved.body());
       assertTrue(notSaved.body().contains(OutageExceptionHandler.NOT_SAVED), notSaved.body());
 
       pg.start();
       portal.waitFor("/health/ready", s -> s == 200, 30);
-      HttpResponse<String> saved = saveReflection(learner, view, "Saved again once it was back");
+      HttpResponse<String> saved = learner.saveReflection("m1-reflect", view, "Saved again once it was back");
       assertTrue(saved.body().contains("Your reflection is saved."), saved.body());
       assertEquals(302, learner.markRead("m1-l1").statusCode());
     } finally {
@@ -125,7 +125,7 @@ class DatabaseOutageIT {
     pg.start();
     portal = PortalNode.start(dir, pg.jdbcUrl(), Map.of());
     portal.waitFor("/health/ready", s -> s == 200, 120);
-    PortalNode.Learner learner = portal.learner().signIn();
+    LearnerClient learner = portal.learner().signIn();
     assertEquals(302, learner.markRead("m1-l1").statusCode());
 
     assertTrue(pg.terminatePortalSessions() > 0, "the portal held no pooled connection to end");
@@ -133,13 +133,6 @@ class DatabaseOutageIT {
     assertEquals(302, learner.markRead("m1-l2").statusCode(), portal.portalLines());
     assertEquals(200, get("/health/ready", Map.of()).statusCode());
     assertEquals(1, savedSteps("m1-l2"));
-  }
-
-  private HttpResponse<String> saveReflection(PortalNode.Learner learner, String view, String text) throws Exception {
-    return learner.post(learner.player("m1-reflect"), Map.of("jakarta.faces.partial.ajax", "true",
-        "jakarta.faces.source", "player:saveReflection", "jakarta.faces.partial.execute", "player",
-        "jakarta.faces.partial.render", "player", "player:saveReflection", "player:saveReflection", "player", "player",
-        "player:reflection", text, "jakarta.faces.ViewState", view), true);
   }
 
   private static void assertOutagePage(HttpResponse<String> page) {

@@ -52,7 +52,7 @@ class GracefulStopIT {
     portal.waitFor("/health/ready", s -> s == 200, 120);
     List<List<String>> stepsPerLearner = List.of(List.of("m1-l1", "m1-l2", "m1-l3", "m1-l4"),
         List.of("m2-l1", "m2-l2", "m2-l3"), List.of("m2-l4", "m2-l5"));
-    List<PortalNode.Learner> learners = new ArrayList<>();
+    List<LearnerClient> learners = new ArrayList<>();
     for (int i = 0; i < stepsPerLearner.size(); i++) {
       learners.add(portal.learner().signIn());
     }
@@ -62,7 +62,7 @@ class GracefulStopIT {
     long[] term = {Long.MAX_VALUE};
     List<Thread> load = new ArrayList<>();
     for (int i = 0; i < learners.size(); i++) {
-      PortalNode.Learner learner = learners.get(i);
+      LearnerClient learner = learners.get(i);
       List<String> steps = stepsPerLearner.get(i);
       Thread t = new Thread(() -> {
         for (int n = 0; portal.process.isAlive(); n++) {

@@ -2,20 +2,15 @@ package com.trustportal.platform;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +19,7 @@ import java.util.stream.Collectors;
  */
 final class PortalNode implements AutoCloseable {
 
-  static final String COURSE = "collaborative-selling";
+  static final String COURSE = LearnerClient.COURSE;
 
   final int port;
   final Path log;
@@ -88,8 +83,9 @@ final class PortalNode implements AutoCloseable {
         .limit(60).collect(Collectors.joining("\n"));
   }
 
-  Learner learner() {
-    return new Learner();
+  /** A session of acme's demo learner on this node. */
+  LearnerClient learner() {
+    return new LearnerClient(url(""));
   }
 
   @Override
@@ -97,62 +93,8 @@ final class PortalNode implements AutoCloseable {
     process.destroyForcibly();
   }
 
-  /** One browser session of acme's demo learner. */
-  final class Learner {
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .connectTimeout(Duration.ofSeconds(5)).build();
-    final String base = url("/t/acme/");
-
-    Learner signIn() throws Exception {
-      String login = get("login.xhtml").body();
-      HttpResponse<String> signedIn = post("login.xhtml", Map.of("login", "login", "email", "learner@acme.example",
-          "password", "demo-password", "submit", "", "jakarta.faces.ViewState", viewState(login)), false);
-      if (signedIn.statusCode() != 302) {
-        throw new AssertionError("sign-in answered " + signedIn.statusCode() + ": " + signedIn.body());
-      }
-      return this;
-    }
-
-    String player(String step) {
-      return "learn/player.xhtml?course=" + COURSE + "&step=" + step;
-    }
-
-    HttpResponse<String> get(String path) throws Exception {
-      return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String path, Map<String, String> form, boolean ajax) throws Exception {
-      String body = form.entrySet().stream()
-          .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-          .collect(Collectors.joining("&"));
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
-      if (ajax) {
-        request.header("Faces-Request", "partial/ajax");
-      }
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Opens a lesson and marks it read (a full-page post, as the player does); returns the save's answer. */
-    HttpResponse<String> markRead(String step) throws Exception {
-      HttpResponse<String> lesson = get(player(step));
-      if (lesson.statusCode() != 200) {
-        return lesson;
-      }
-      return post(player(step), Map.of("player", "player", "player:markRead", "",
-          "jakarta.faces.ViewState", viewState(lesson.body())), false);
-    }
-  }
-
   static String viewState(String html) {
-    Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(html);
-    if (!m.find()) {
-      m = Pattern.compile("<update id=\"[^\"]*ViewState[^\"]*\"><!\\[CDATA\\[([^\\]]+)\\]\\]>").matcher(html);
-      if (!m.find()) {
-        throw new AssertionError("no view state in page: " + html.substring(0, Math.min(500, html.length())));
-      }
-    }
-    return m.group(1);
+    return LearnerClient.viewState(html);
   }
+
 }
