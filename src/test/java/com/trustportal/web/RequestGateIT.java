@@ -298,6 +298,34 @@ class RequestGateIT {
     }
   }
 
+  @Test
+  void everyResourceUrlNamesItsVersionAndIsCachedForAYearOnlyByThatVersion() throws Exception {
+    String page = rawGet(callers.get(1), "/t/acme/learn/index.xhtml", null).body();
+    java.util.regex.Matcher links = java.util.regex.Pattern.compile("(?:href|src)=\"([^\"]*/jakarta\\.faces\\.resource/[^\"]+)\"")
+        .matcher(page);
+    Set<String> urls = new TreeSet<>();
+    while (links.find()) {
+      urls.add(links.group(1).replace("&amp;", "&"));
+    }
+    assertTrue(urls.stream().anyMatch(u -> u.contains("learning.css")), urls.toString());
+    assertTrue(urls.stream().anyMatch(u -> u.contains("ln=primefaces")), urls.toString());
+    for (String url : urls) {
+      assertTrue(url.matches(".*[?&]v=[0-9a-zA-Z._-]+.*"), "no version in " + url);
+      for (int caller : new int[] {ANONYMOUS, 1}) {
+        HttpResponse<String> answer = rawGet(callers.get(caller), url, null);
+        assertEquals(200, answer.statusCode(), url);
+        assertEquals("public, max-age=31536000, immutable", answer.headers().firstValue("Cache-Control").orElse(""),
+            NAMES[caller] + ": " + url);
+      }
+    }
+    String portalCss = urls.stream().filter(u -> u.contains("portal.css")).findFirst().orElseThrow();
+    String stale = portalCss.replaceAll("v=[0-9a-f]+", "v=0000000000");
+    HttpResponse<String> old = rawGet(callers.get(ANONYMOUS), stale, null);
+    assertEquals(200, old.statusCode(), stale);
+    assertFalse(old.headers().firstValue("Cache-Control").orElse("").contains("immutable"),
+        "a URL of another version is not pinned for a year: " + old.headers().map());
+  }
+
   // ---------------------------------------------------------------------------------------------------
 
   /** Every page, file and servlet the WAR ships, as paths inside a tenant (no leading slash). */
