@@ -106,6 +106,30 @@ class CompletionIT {
   }
 
   @Test
+  void afterASaveTheDoneStepsInMemoryDecideWhetherTheDatabaseIsAskedAtAll() {
+    passTheAssessment();
+    doAllSteps();
+    java.util.Set<String> allButOne = new java.util.HashSet<>(as(() -> progress.doneSteps(learner, course.id())));
+    allButOne.remove(course.steps().get(0).id());
+
+    as(() -> {
+      completions.recordIfDone(learner, course, allButOne);
+      return null;
+    });
+    assertTrue(as(() -> completions.find(learner, course)).isEmpty(),
+        "a done set with a step missing records nothing, whatever the database holds");
+    assertEquals(0, events.countFor(tenant, learner));
+
+    java.util.Set<String> all = as(() -> progress.doneSteps(learner, course.id()));
+    as(() -> {
+      completions.recordIfDone(learner, course, all);
+      return null;
+    });
+    assertTrue(as(() -> completions.find(learner, course)).isPresent(), "every step done and the assessment passed");
+    assertEquals(1, events.countFor(tenant, learner));
+  }
+
+  @Test
   void aCompletionDetectedEightTimesAtOnceIsRecordedAndAnnouncedOnce() throws Exception {
     passTheAssessment();
     // the steps are saved without the player's completion check, so eight requests detect it together

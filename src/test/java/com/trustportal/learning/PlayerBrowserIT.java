@@ -82,6 +82,30 @@ class PlayerBrowserIT {
   }
 
   @Test
+  void aLessonIsAStatelessPageWhoseMarkReadHeartbeatAndSignOutStillWork() {
+    browser.signIn(tenant, "stateless@player.example", "demo-password");
+    openStep("m1-check");
+    assertTrue(!"stateless".equals(viewState()), "a check keeps its state on the server");
+    openStep("m1-l2");
+    assertEquals("stateless", viewState(), "a lesson keeps nothing on the server");
+    assertEquals("Current step", state("m1-l2"));
+    assertEquals("To do", state("m1-l3"));
+    ((JavascriptExecutor) driver()).executeScript("trustportalHeartbeat();");
+    waitFor(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return PrimeFaces.ajax.Queue.isEmpty();")));
+    assertTrue(driver().getCurrentUrl().contains("step=m1-l2"), driver().getCurrentUrl());
+
+    browser.submitAndRead(By.id("player:markRead"), By.id("step-title"));
+    assertTrue(driver().getCurrentUrl().endsWith("?course=" + COURSE + "&step=m1-l3"), driver().getCurrentUrl());
+    assertEquals("Done", state("m1-l2"), "the stateless lesson's 'mark as read' was saved");
+    assertEquals("To do", state("m1-l1"));
+
+    openStep("m1-l1");
+    browser.submitAndRead(By.id("signOut:signOutButton"), By.id("signed-out"));
+    browser.open(tenant + "learn/player.xhtml?course=" + COURSE + "&step=m1-l1");
+    assertTrue(driver().getCurrentUrl().contains("login.xhtml"), "signed out from a stateless page: " + driver().getCurrentUrl());
+  }
+
+  @Test
   void checkingAnswersShowsTheScoreAndContinueLeadsToTheNextStep() {
     browser.signIn(tenant, "check@player.example", "demo-password");
     openStep("m1-check");
@@ -207,6 +231,10 @@ class PlayerBrowserIT {
           box);
       assertTrue(gap.doubleValue() >= 0, "the box's border crosses the question: " + box.getText());
     }
+  }
+
+  private String viewState() {
+    return driver().findElement(By.cssSelector("#player input[name='jakarta.faces.ViewState']")).getAttribute("value");
   }
 
   private WebElement link(String step) {

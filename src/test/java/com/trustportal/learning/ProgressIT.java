@@ -11,6 +11,7 @@ import com.trustportal.catalog.entity.Course;
 import com.trustportal.learning.boundary.Progress;
 import com.trustportal.learning.boundary.StaleProgressException;
 import com.trustportal.learning.entity.StepAnswer;
+import com.trustportal.learning.entity.StepInCourse;
 import com.trustportal.learning.entity.StepState;
 import com.trustportal.learning.entity.StepTime;
 import com.trustportal.tenant.IsolationProbe;
@@ -87,6 +88,24 @@ class ProgressIT {
     assertEquals("m1-l2", as(a, () -> progress.resumeStep(course, learner)).orElseThrow());
     assertEquals(Map.of(course.id(), Set.of("m1-l1", "m1-check")), as(a, () -> progress.doneStepsByCourse(learner)));
     assertNotNull(as(a, () -> probe.any(learner)).completedAt());
+  }
+
+  @Test
+  void openingAStepReadsItsSavedStateAndTheCoursesDoneStepsTogether() {
+    Map<String, Integer> answers = new LinkedHashMap<>(Map.of("m1-q1", 3, "m1-q2", 0));
+    as(a, () -> progress.record(learner, course, "m1-l1", StepAnswer.read()));
+    StepState saved = as(a, () -> progress.record(learner, course, "m1-check", StepAnswer.check(answers, false)));
+    as(b, () -> progress.record(learner, course, "m1-l2", StepAnswer.read()));
+
+    StepInCourse check = as(a, () -> progress.open(learner, course.id(), "m1-check"));
+    assertEquals(saved, check.state());
+    assertEquals(as(a, () -> progress.state(learner, course.id(), "m1-check")), check.state());
+    assertEquals(Set.of("m1-l1", "m1-check"), check.done(), "another tenant's step is not among them");
+
+    StepInCourse fresh = as(a, () -> progress.open(learner, course.id(), "m1-l2"));
+    assertEquals(StepState.none("m1-l2"), fresh.state());
+    assertEquals(Set.of("m1-l1", "m1-check"), fresh.done());
+    assertEquals(Set.of(), as(a, () -> progress.open(learner, "another-course", "m1-l1")).done());
   }
 
   @Test

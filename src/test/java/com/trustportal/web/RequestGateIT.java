@@ -298,6 +298,34 @@ class RequestGateIT {
     }
   }
 
+  @Test
+  void everyResourceUrlNamesItsVersionAndIsCachedForAYearOnlyByThatVersion() throws Exception {
+    String page = rawGet(callers.get(1), "/t/acme/learn/index.xhtml", null).body();
+    java.util.regex.Matcher links = java.util.regex.Pattern.compile("(?:href|src)=\"([^\"]*/jakarta\\.faces\\.resource/[^\"]+)\"")
+        .matcher(page);
+    Set<String> urls = new TreeSet<>();
+    while (links.find()) {
+      urls.add(links.group(1).replace("&amp;", "&"));
+    }
+    assertTrue(urls.stream().anyMatch(u -> u.contains("learning.css")), urls.toString());
+    assertTrue(urls.stream().anyMatch(u -> u.contains("ln=primefaces")), urls.toString());
+    for (String url : urls) {
+      assertTrue(url.matches(".*[?&]v=[0-9a-zA-Z._-]+.*"), "no version in " + url);
+      for (int caller : new int[] {ANONYMOUS, 1}) {
+        HttpResponse<String> answer = absoluteGet(callers.get(caller), url);
+        assertEquals(200, answer.statusCode(), url);
+        assertEquals("public, max-age=31536000, immutable", answer.headers().firstValue("Cache-Control").orElse(""),
+            NAMES[caller] + ": " + url);
+      }
+    }
+    String portalCss = urls.stream().filter(u -> u.contains("portal.css")).findFirst().orElseThrow();
+    String stale = portalCss.replaceAll("v=[0-9a-f]+", "v=0000000000");
+    HttpResponse<String> old = absoluteGet(callers.get(ANONYMOUS), stale);
+    assertEquals(200, old.statusCode(), stale);
+    assertFalse(old.headers().firstValue("Cache-Control").orElse("").contains("immutable"),
+        "a URL of another version is not pinned for a year: " + old.headers().map());
+  }
+
   // ---------------------------------------------------------------------------------------------------
 
   /** Every page, file and servlet the WAR ships, as paths inside a tenant (no leading slash). */
@@ -377,6 +405,11 @@ class RequestGateIT {
   }
 
   /** GET of a raw path, exactly as written (HttpClient sends the path without normalising it). */
+  /** A URL as the page wrote it (with the context root), resolved against the server's origin. */
+  private HttpResponse<String> absoluteGet(HttpClient http, String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(base.toURI().resolve(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> rawGet(HttpClient http, String path, String host) throws Exception {
     // base ends with the context root and '/'; path starts with '/'
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.substring(1)));

@@ -53,7 +53,15 @@ public record Course(
     }
 
     public Optional<Step> step(String stepId) {
-        return steps().stream().filter(s -> s.id().equals(stepId)).findFirst();
+        // looked up several times per player request: no list of all steps built for it
+        for (Module module : modules) {
+            for (Step step : module.steps()) {
+                if (step.id().equals(stepId)) {
+                    return Optional.of(step);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Module> moduleOf(String stepId) {

@@ -1,6 +1,6 @@
 package com.trustportal.certificate.web;
 
-import static com.trustportal.certificate.web.Html.escape;
+import static com.trustportal.platform.web.Html.escape;
 
 import com.trustportal.certificate.credential.VerificationReport;
 import com.trustportal.certificate.entity.Certificate;

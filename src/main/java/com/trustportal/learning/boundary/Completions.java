@@ -68,6 +68,18 @@ public class Completions {
     }
   }
 
+  /**
+   * After a step is saved: records the completion if it has just been earned, given the learner's done steps as read
+   * after the save. While a required step is missing nothing can be earned, so that is decided in memory and the
+   * database is not asked (most saves); otherwise {@link #completeIfDone(String, Course)} decides.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void recordIfDone(String accountId, Course course, Set<String> done) {
+    if (course.completion(done).isComplete()) {
+      completeIfDone(accountId, course);
+    }
+  }
+
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Optional<CourseCompletion> recordOnce(String accountId, Course course) {
     Optional<CourseCompletion> existing = find(accountId, course);

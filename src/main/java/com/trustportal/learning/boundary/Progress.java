@@ -3,6 +3,7 @@ package com.trustportal.learning.boundary;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.learning.entity.CourseProgress;
 import com.trustportal.learning.entity.StepAnswer;
+import com.trustportal.learning.entity.StepInCourse;
 import com.trustportal.learning.entity.StepProgress;
 import com.trustportal.platform.DatabaseOutage;
 import com.trustportal.learning.entity.StepState;
@@ -184,6 +185,27 @@ public class Progress {
     return em.createNamedQuery(StepProgress.FIND_STEP, StepProgress.class)
         .setParameter("account", accountId).setParameter("course", courseId).setParameter("step", stepId)
         .getResultStream().findFirst().map(StepProgress::state).orElse(StepState.none(stepId));
+  }
+
+  /**
+   * A step as the player opens it, in one query: its saved state ({@link StepState#none} when nothing was saved yet)
+   * and the ids of the steps done in the course.
+   */
+  public StepInCourse open(@NotBlank String accountId, @NotBlank String courseId, @NotBlank String stepId) {
+    StepState state = StepState.none(stepId);
+    Set<String> done = new HashSet<>();
+    for (Object[] row : em.createNamedQuery(StepProgress.FIND_IN_COURSE, Object[].class)
+        .setParameter("account", accountId).setParameter("course", courseId).getResultList()) {
+      String id = (String) row[0];
+      boolean completed = row[3] != null;
+      if (completed) {
+        done.add(id);
+      }
+      if (id.equals(stepId)) {
+        state = new StepState(id, (String) row[1], (Boolean) row[2], completed, ((Number) row[4]).longValue());
+      }
+    }
+    return new StepInCourse(state, done);
   }
 
   /** Ids of the steps the learner has completed in a course (including steps the course no longer has). */

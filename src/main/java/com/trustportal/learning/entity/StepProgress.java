@@ -22,12 +22,16 @@ import java.util.UUID;
     + " where p.accountId = :account and p.courseId = :course and p.stepId = :step")
 @NamedQuery(name = StepProgress.FIND_DONE, query = "select p.stepId from StepProgress p"
     + " where p.accountId = :account and p.courseId = :course and p.completedAt is not null")
+@NamedQuery(name = StepProgress.FIND_IN_COURSE, query = "select p.stepId, p.answer, p.correct, p.completedAt, p.version"
+    + " from StepProgress p where p.accountId = :account and p.courseId = :course")
 @NamedQuery(name = StepProgress.FIND_DONE_BY_COURSE, query = "select p.courseId, p.stepId from StepProgress p"
     + " where p.accountId = :account and p.completedAt is not null")
 public class StepProgress extends TenantOwned {
 
   public static final String FIND_STEP = "StepProgress.findStep";
   public static final String FIND_DONE = "StepProgress.findDone";
+  /** Every row of one learner in one course, as {@code stepId, answer, correct, completedAt, version}. */
+  public static final String FIND_IN_COURSE = "StepProgress.findInCourse";
   public static final String FIND_DONE_BY_COURSE = "StepProgress.findDoneByCourse";
 
   @Id

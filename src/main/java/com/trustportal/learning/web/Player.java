@@ -16,6 +16,7 @@ import com.trustportal.learning.entity.CourseProgress;
 import com.trustportal.learning.entity.Position;
 import com.trustportal.learning.entity.PracticeAnswer;
 import com.trustportal.learning.entity.StepAnswer;
+import com.trustportal.learning.entity.StepInCourse;
 import com.trustportal.learning.entity.StepState;
 import com.trustportal.tenant.control.TenantContext;
 import jakarta.faces.application.FacesMessage;
@@ -30,11 +31,14 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The module player: one step of a course, its position, and the step's own interaction (read, check, reflect,
  * role-play). It keeps only ids and the learner's small in-progress state; the content is looked up again in the
- * in-memory {@link Catalog} (never the database) whenever the transient view of it is missing.
+ * in-memory {@link Catalog} (never the database) whenever the transient view of it is missing. On a lesson the page is a
+ * stateless view ({@link PlayerRequest}): the player is then new on every request, post-backs included, and loads the
+ * step again from the request's course and step (one query).
  */
 @Named
 @ViewScoped
@@ -47,6 +51,7 @@ public class Player implements Serializable {
   @Inject transient Progress progress;
   @Inject transient Completions completions;
   @Inject CurrentUser user;
+  @Inject transient PlayerRequest request;
 
   private String courseId;
   private String stepId;
@@ -71,7 +76,7 @@ public class Player implements Serializable {
       return "/learn/player.xhtml?faces-redirect=true&course=" + courseId + "&step="
           + progress.resumeStep(course, accountId()).orElseThrow();
     }
-    reload(progress.state(accountId(), courseId, stepId));
+    reload(progress.open(accountId(), courseId, stepId));
     return null;
   }
 
@@ -133,6 +138,7 @@ public class Player implements Serializable {
 
   /** The page's heartbeat (learn/heartbeat.js): the learner is active on this step; the server decides what it is worth. */
   public void heartbeat() {
+    adoptStatelessRequest(); // a heartbeat needs only the step, not the saved state
     progress.heartbeat(accountId(), view().course(), stepId);
   }
 
@@ -144,25 +150,29 @@ public class Player implements Serializable {
   /** Saves against the version this page saw; a different answer saved meanwhile elsewhere is reloaded instead. */
   private boolean save(StepAnswer answer) {
     try {
-      reload(progress.record(accountId(), view().course(), stepId, answer, saved.version()));
-      completions.completeIfDone(accountId(), view().course());
+      StepState state = progress.record(accountId(), view().course(), stepId, answer, saved.version());
+      Set<String> done = progress.doneSteps(accountId(), courseId);
+      reload(new StepInCourse(state, done));
+      completions.recordIfDone(accountId(), view().course(), done);
       return true;
     } catch (StaleProgressException e) {
-      reload(e.latest());
+      reload(new StepInCourse(e.latest(), progress.doneSteps(accountId(), courseId)));
       message(FacesMessage.SEVERITY_WARN, STALE);
       return false;
     }
   }
 
-  private void reload(StepState state) {
+  private void reload(StepInCourse opened) {
+    StepState state = opened.state();
     saved = state;
     view = null;
     Course course = view().course();
-    java.util.Set<String> doneIds = progress.doneSteps(accountId(), courseId);
+    Set<String> doneIds = opened.done();
     position = new CourseProgress(course, doneIds).positionOf(stepId).orElseThrow();
     done.clear();
-    for (int i = 0; i < course.steps().size(); i++) {
-      done.set(i, doneIds.contains(course.steps().get(i).id()));
+    List<Step> steps = course.steps();
+    for (int i = 0; i < steps.size(); i++) {
+      done.set(i, doneIds.contains(steps.get(i).id()));
     }
     selections.clear();
     selections.putAll(view().validChoices(StepAnswer.checkChoices(state.answer())));
@@ -174,6 +184,10 @@ public class Player implements Serializable {
   }
 
   private StepView view() {
+    if (adoptStatelessRequest()) {
+      // a post-back reaches here (deciding what the form holds) before the view parameters reach the model
+      reload(progress.open(accountId(), courseId, stepId));
+    }
     if (courseId == null) {
       // Faces discarded this view's state (a session with more pages open at once than it keeps views for) while
       // the page still renders: say "expired, reload" (errors/expired.html) instead of failing with a 500
@@ -184,6 +198,19 @@ public class Player implements Serializable {
       view = new StepView(catalog.course(TenantContext.require(), courseId).orElseThrow(), stepId);
     }
     return view;
+  }
+
+  /**
+   * On a stateless lesson this bean is new on every request, post-backs included: takes the course and step the
+   * request names ({@link PlayerRequest}). True when it did, i.e. nothing of the step is loaded yet.
+   */
+  private boolean adoptStatelessRequest() {
+    if (courseId != null || !request.isStateless()) {
+      return false;
+    }
+    courseId = request.courseId();
+    stepId = request.stepId();
+    return true;
   }
 
   private String accountId() {
@@ -232,8 +259,9 @@ public class Player implements Serializable {
     return position;
   }
 
-  public Outline getOutline() {
-    return view().outline(done);
+  /** The course outline's list as HTML, its links under {@code base} (the tenant's path prefix). */
+  public String outlineHtml(String base) {
+    return view().outline(done).html(base, courseId);
   }
 
   /** Per question, the file's choice indexes in the order this learner sees them (radio values stay file indexes). */

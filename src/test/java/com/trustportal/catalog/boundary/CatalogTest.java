@@ -60,6 +60,31 @@ class CatalogTest {
   }
 
   @Test
+  void aLessonIsServedWithItsNewTextOnceTheCatalogueIsLoadedAgainAfterAnEdit() throws Exception {
+    Path courses = dir.resolve("tenants/acme/courses");
+    copyFixture(courses, "minimal-course", "acme-onboarding");
+    Path lesson = courses.resolve("acme-onboarding/modules/01-first/02-listening.md");
+    Catalog catalog = new Catalog();
+    catalog.load(dir.resolve("tenants"), List.of(tenant("acme")));
+    assertTrue(lessonHtml(catalog).contains("Repeat what you heard."), lessonHtml(catalog));
+
+    Files.writeString(lesson, Files.readString(lesson).replace("Repeat what you heard.", "Say it *back* in their words."));
+    Path yaml = courses.resolve("acme-onboarding/course.yaml");
+    Files.writeString(yaml, Files.readString(yaml).replace("version: 3", "version: 4"));
+    assertTrue(lessonHtml(catalog).contains("Repeat what you heard."), "served from memory until the next load");
+    catalog.load(dir.resolve("tenants"), List.of(tenant("acme")));
+
+    assertEquals(4, catalog.course("acme", "acme-onboarding").orElseThrow().version());
+    assertTrue(lessonHtml(catalog).contains("Say it <em>back</em> in their words."), lessonHtml(catalog));
+    assertTrue(!lessonHtml(catalog).contains("Repeat what you heard."), lessonHtml(catalog));
+  }
+
+  private static String lessonHtml(Catalog catalog) {
+    return ((com.trustportal.catalog.entity.Lesson) catalog.course("acme", "acme-onboarding").orElseThrow()
+        .step("m1-l2").orElseThrow()).html();
+  }
+
+  @Test
   void theShippedCatalogueLoadsFromTheClassPath() {
     Catalog catalog = new Catalog();
 

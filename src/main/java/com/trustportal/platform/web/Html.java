@@ -1,11 +1,14 @@
-package com.trustportal.certificate.web;
+package com.trustportal.platform.web;
 
-/** Escaping for the few pages written without Faces (the public, session-less verification pages). */
-final class Html {
+/**
+ * Escaping for HTML written without Faces components: the public, session-less verification pages, and the player's
+ * course outline (one string instead of a component per step).
+ */
+public final class Html {
 
   private Html() {}
 
-  static String escape(String text) {
+  public static String escape(String text) {
     if (text == null) {
       return "";
     }
