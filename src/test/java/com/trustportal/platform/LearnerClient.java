@@ -25,8 +25,12 @@ public final class LearnerClient {
   private final BrowserCookies cookies = new BrowserCookies();
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
       .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+
   private final String base;
   private final String email;
+  /** PrimeFaces' CSP nonce of the last full page: its script sends it with every AJAX request of that page. */
+  private volatile String nonce;
 
   /** The demo learner {@code learner@acme.example}. */
   public LearnerClient(String root) {
@@ -58,12 +62,25 @@ public final class LearnerClient {
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    Matcher m = NONCE.matcher(page.body());
+    if (m.find()) {
+      nonce = m.group(1);
+    }
+    return page;
   }
 
+  /**
+   * Posts a form; an AJAX post ({@code ajax}) is sent as PrimeFaces' script sends it from the last full page this
+   * client opened: with the {@code Faces-Request} header and the page's CSP nonce.
+   */
   public HttpResponse<String> post(String path, Map<String, String> form, boolean ajax)
       throws IOException, InterruptedException {
+    if (ajax && nonce != null && !form.containsKey("primefaces.nonce")) {
+      form = new java.util.LinkedHashMap<>(form);
+      form.put("primefaces.nonce", nonce);
+    }
     String body = form.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
