@@ -3,14 +3,12 @@ package com.trustportal.platform.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.trustportal.certificate.control.RateLimiter;
+import com.trustportal.identity.control.SignInThrottle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,41 +21,24 @@ import org.junit.jupiter.api.Test;
 /** Two real Hazelcast members (the version Payara bundles) in this JVM, each seen through its own HazelcastState. */
 class HazelcastStateTest {
 
+  private static EmbeddedMembers cluster;
   private static HazelcastInstance memberA;
-  private static HazelcastInstance memberB;
   private static ClusterState nodeA;
   private static ClusterState nodeB;
 
   @BeforeAll
   static void startTwoMembers() {
-    String cluster = "portal-test-" + UUID.randomUUID();
-    memberA = Hazelcast.newHazelcastInstance(config(cluster));
-    memberB = Hazelcast.newHazelcastInstance(config(cluster));
-    assertEquals(2, memberA.getCluster().getMembers().size(), "the two members form one cluster");
-    nodeA = new HazelcastState(memberA, Runnable::run);
-    nodeB = new HazelcastState(memberB, Runnable::run);
+    cluster = EmbeddedMembers.start(2);
+    memberA = cluster.members.get(0);
+    nodeA = cluster.state(0);
+    nodeB = cluster.state(1);
   }
 
   @AfterAll
   static void stop() {
-    for (HazelcastInstance member : new HazelcastInstance[] {memberB, memberA}) {
-      if (member != null) {
-        member.shutdown();
-      }
+    if (cluster != null) {
+      cluster.close();
     }
-  }
-
-  private static Config config(String cluster) {
-    Config config = new Config().setClusterName(cluster);
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.setProperty("hazelcast.logging.type", "jdk");
-    config.getNetworkConfig().setPort(15701).setPortAutoIncrement(true);
-    config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-    JoinConfig join = config.getNetworkConfig().getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:15701").addMember("127.0.0.1:15702").addMember("127.0.0.1:15703");
-    return config;
   }
 
   private static SharedMap<Long> counts(ClusterState node, String name) {
@@ -154,5 +135,30 @@ class HazelcastStateTest {
     }
     // messages of one publisher arrive in order, so A seeing B's marker means A would have seen its own message by now
     assertEquals(List.of("marker"), onA);
+  }
+
+  @Test
+  void signInGuessesSpreadOverTwoNodesAddUpToOneThrottle() {
+    SignInThrottle onA = new SignInThrottle(nodeA);
+    SignInThrottle onB = new SignInThrottle(nodeB);
+    String email = "lee@acme.example";
+    String attacker = "203.0.113.77";
+    for (int i = 0; i < SignInThrottle.PER_ACCOUNT_AND_ADDRESS.freeFailures() - 1; i++) {
+      (i % 2 == 0 ? onA : onB).failed(email, attacker);
+    }
+    assertEquals(Optional.empty(), onA.refusal(email, attacker), "still free guesses left");
+    assertEquals(Optional.of(Duration.ofSeconds(1)), onB.failed(email, attacker), "the last free guess, made on B, starts the wait");
+    assertTrue(onA.refusal(email, attacker).isPresent(), "node A refuses the next guess too");
+  }
+
+  @Test
+  void theVerificationRateCountsRequestsOnBothNodes() {
+    RateLimiter onA = new RateLimiter(nodeA, 3);
+    RateLimiter onB = new RateLimiter(nodeB, 3);
+    long minute = 60_000L * 29_000_000;
+    assertEquals(0, onA.waitSeconds("198.51.100.7", minute));
+    assertEquals(0, onB.waitSeconds("198.51.100.7", minute + 1));
+    assertEquals(0, onA.waitSeconds("198.51.100.7", minute + 2));
+    assertTrue(onB.waitSeconds("198.51.100.7", minute + 3) > 0, "the fourth request of the minute is refused, on either node");
   }
 }
