@@ -59,7 +59,6 @@ public class FiguresCache {
   Executor executor;
   Clock clock = Clock.systemUTC();
 
-  private final String node = UUID.randomUUID().toString();
   private final Map<String, Computed<?>> decoded = new ConcurrentHashMap<>();
   private final Map<String, Object> firstComputation = new ConcurrentHashMap<>();
   private volatile SharedMap<byte[]> figures;
@@ -108,8 +107,10 @@ public class FiguresCache {
     decoded.remove(tenant);
   }
 
+  /** True for the one caller in the cluster that may refresh now: each attempt brings its own token. */
   private boolean claimRefresh(String tenant) {
-    return node.equals(refreshing().update(tenant, holder -> holder == null ? node : holder));
+    String attempt = UUID.randomUUID().toString();
+    return attempt.equals(refreshing().update(tenant, holder -> holder == null ? attempt : holder));
   }
 
   /** The newest figures any node stored, decoded once per computation on this node. */
@@ -139,9 +140,11 @@ public class FiguresCache {
 
   private static byte[] encode(Computed<?> computed) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (DataOutputStream data = new DataOutputStream(out); ObjectOutputStream objects = new ObjectOutputStream(data)) {
-      data.writeLong(computed.computedAt().toEpochMilli());
-      objects.writeObject(computed.figures());
+    try (DataOutputStream data = new DataOutputStream(out)) {
+      data.writeLong(computed.computedAt().toEpochMilli()); // first, so a reader compares times without decoding
+      try (ObjectOutputStream objects = new ObjectOutputStream(data)) {
+        objects.writeObject(computed.figures());
+      }
     } catch (IOException e) {
       throw new IllegalStateException("dashboard figures must be serialisable to be shared: " + e, e);
     }
