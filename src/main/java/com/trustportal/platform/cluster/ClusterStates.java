@@ -33,7 +33,8 @@ public class ClusterStates {
           + " member(s) now): throttling, rate limits, figures and tenant reloads are shared");
       return new HazelcastState(hazelcast, executor);
     }
-    LOG.info("Cluster state in this node's memory: Hazelcast is off (--nohazelcast), so this node counts alone");
+    LOG.info("Cluster state in this node's memory: no running Hazelcast at " + JNDI_NAME
+        + " (--nohazelcast), so this node counts alone");
     return new LocalState();
   }
 
