@@ -29,8 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -267,7 +269,17 @@ public class Startup {
    * a typo never takes a served tenant away: the configuration served before stays, on every node.
    */
   public Reload reloadTenantsEverywhere() {
-    Reload reload = reloadTenants();
+    Reload reload;
+    try {
+      // the operator's request acts as the platform tenant, and each tenant is applied as itself: TenantContext
+      // refuses that switch on one thread, so the reload runs on a thread of its own, as on the other nodes
+      reload = scheduler.submit(this::reloadTenants).get(5, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("tenant reload interrupted", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("tenant reload failed: " + e.getCause(), e);
+    }
     if (reload.applied()) {
       cluster.publish(TENANTS_TOPIC, "reload");
     }
