@@ -93,7 +93,7 @@ class ClusterStartIT {
     assertTrue(reloaded.contains("Tenants reloaded"), reloaded);
     assertTrue(landing(a).contains("Acme Renamed Ltd"), a.portalLines());
     try (Connection db = DriverManager.getConnection(pg.jdbcUrl(), "postgres", "")) {
-      assertEquals(List.of("Acme Renamed Ltd"), rows(db, "SELECT name FROM tenant WHERE slug = 'acme'"));
+      assertEquals(List.of("Acme Renamed Ltd"), rows(db, "SELECT display_name FROM tenant WHERE slug = 'acme'"));
     }
 
     Files.writeString(acme, yaml.replace("seats: 250", "seats: -3"));
