@@ -304,9 +304,10 @@ public class Startup {
     }
     Map<String, TenantConfig> served = new LinkedHashMap<>();
     directory.all().forEach(t -> served.put(t.slug(), t));
+    // first: another node may have written the rows, and a stale cached row fails the update's version check
+    entityManagers.getCache().evict(Tenant.class);
     apply(scan, served);
     catalog.load(tenantsDir, directory.all());
-    entityManagers.getCache().evict(Tenant.class);
     LOG.info(() -> "Tenants reloaded: " + directory.all().size() + " served, " + directory.failed().size() + " refused");
     return new Reload(true, directory.all().size(), List.of());
   }
