@@ -3,12 +3,14 @@ package com.trustportal.platform;
 import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.learning.boundary.DemoLearners;
+import com.trustportal.platform.cluster.ClusterState;
 import com.trustportal.tenant.boundary.TenantProvisioning;
 import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
 import com.trustportal.tenant.control.TenantFolders;
 import com.trustportal.tenant.control.TenantProblem;
+import com.trustportal.tenant.entity.Tenant;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,14 +21,18 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,6 +59,12 @@ public class Startup {
   @Inject TenantDirectory directory;
   @Inject Catalog catalog;
   @Inject DemoLearners demoLearners;
+  @Inject ClusterState cluster;
+
+  @PersistenceUnit EntityManagerFactory entityManagers;
+
+  /** The topic on which a node that reloaded the tenants tells the others to re-read them. */
+  static final String TENANTS_TOPIC = "tenants.reload";
 
   @Inject
   @ConfigProperty(name = "portal.operator.email")
@@ -80,6 +92,7 @@ public class Startup {
   @PostConstruct
   void start() {
     began = System.nanoTime();
+    cluster.subscribe(TENANTS_TOPIC, this::reloadedElsewhere);
     bringIntoService();
   }
 
@@ -114,8 +127,7 @@ public class Startup {
       catalog.load(Settings.tenantsDir(), directory.all());
       completeDemoCourses();
       if (operatorEmail.isPresent() && operatorPassword.isPresent()) {
-        boolean created = TenantContext.callAsUnchecked(Role.PLATFORM_TENANT,
-            () -> provisioning.ensureOperator(operatorEmail.get(), "Platform operator", operatorPassword.get()));
+        boolean created = ensureOperator();
         LOG.info(() -> "Platform operator " + operatorEmail.get() + (created ? " created" : " present"));
       }
     } catch (RuntimeException e) {
@@ -159,6 +171,20 @@ public class Startup {
     }, delay, TimeUnit.SECONDS);
   }
 
+  /** The operator's account; a node that starts together with another may find it created meanwhile: then it is. */
+  private boolean ensureOperator() {
+    try {
+      return TenantContext.callAsUnchecked(Role.PLATFORM_TENANT,
+          () -> provisioning.ensureOperator(operatorEmail.get(), "Platform operator", operatorPassword.get()));
+    } catch (RuntimeException e) {
+      if (!UniqueViolation.in(e)) {
+        throw e;
+      }
+      return TenantContext.callAsUnchecked(Role.PLATFORM_TENANT,
+          () -> provisioning.ensureOperator(operatorEmail.get(), "Platform operator", operatorPassword.get()));
+    }
+  }
+
   /** Demo learners who "have already finished" a course get there now (once), and so get their certificate. */
   private void completeDemoCourses() {
     for (TenantConfig config : directory.all()) {
@@ -181,12 +207,19 @@ public class Startup {
 
   /** Applies all tenant folders and publishes the result to the {@link TenantDirectory}. */
   public void applyTenants(Path tenantsDir) {
-    TenantFolders.Scan scan = TenantFolders.scan(tenantsDir);
+    apply(TenantFolders.scan(tenantsDir), Map.of());
+  }
+
+  /**
+   * Applies the scanned tenants one by one, each in its own transaction, and publishes the result. A tenant the
+   * database refuses is left out, unless {@code served} has a configuration for it: then that one stays served.
+   */
+  private void apply(TenantFolders.Scan scan, Map<String, TenantConfig> served) {
     Map<String, TenantConfig> applied = new LinkedHashMap<>();
     Map<String, List<TenantProblem>> failed = new TreeMap<>(scan.failed());
     for (TenantConfig config : scan.tenants().values()) {
       try {
-        TenantProvisioning.Outcome outcome = TenantContext.callAsUnchecked(config.slug(), () -> provisioning.apply(config));
+        TenantProvisioning.Outcome outcome = applyRacing(config);
         applied.put(config.slug(), config);
         LOG.info(() -> "Tenant " + config.slug() + " (" + config.name() + "): " + outcome.change().name().toLowerCase()
             + (outcome.accountsCreated() > 0 ? ", " + outcome.accountsCreated() + " account(s) created" : ""));
@@ -197,12 +230,98 @@ public class Startup {
         // the exception's text (SQL, constraint names) is for the log, not for readiness or the operator page
         String incident = java.util.UUID.randomUUID().toString();
         LOG.log(java.util.logging.Level.SEVERE, "Tenant " + config.slug() + " not applied, incident " + incident, e);
-        failed.put(config.slug(), List.of(new TenantProblem(config.slug() + "/tenant.yaml", 1, "",
-            "not applied: the database did not accept it; the server log has the cause under incident " + incident)));
+        TenantConfig before = served.get(config.slug());
+        if (before != null) {
+          applied.put(config.slug(), before);
+          LOG.warning(() -> "Tenant " + config.slug() + ": the configuration served before stays");
+        } else {
+          failed.put(config.slug(), List.of(new TenantProblem(config.slug() + "/tenant.yaml", 1, "",
+              "not applied: the database did not accept it; the server log has the cause under incident " + incident)));
+        }
       }
     }
     failed.forEach((slug, problems) -> problems.forEach(p -> LOG.warning("Tenant " + slug + " refused: " + p)));
     directory.replace(applied, failed);
+  }
+
+  /**
+   * Applies one tenant; when another node starting at the same moment created its rows first (a unique key
+   * violation), applies it again, which then reads what that node wrote and finds it unchanged or updates it.
+   */
+  private TenantProvisioning.Outcome applyRacing(TenantConfig config) {
+    try {
+      return TenantContext.callAsUnchecked(config.slug(), () -> provisioning.apply(config));
+    } catch (RuntimeException e) {
+      if (!UniqueViolation.in(e)) {
+        throw e;
+      }
+      LOG.info(() -> "Tenant " + config.slug() + ": another node applied it at the same moment; reading its rows");
+      return TenantContext.callAsUnchecked(config.slug(), () -> provisioning.apply(config));
+    }
+  }
+
+  /** What a reload of the tenants directory did: applied, or refused with its problems and nothing changed. */
+  public record Reload(boolean applied, int served, List<TenantProblem> problems) {}
+
+  /**
+   * Re-reads the tenants directory on this node the way start-up does (provisioning, directory, catalogue) and
+   * tells the other nodes of the cluster to re-read it too. Refused as a whole while any folder has a problem, so
+   * a typo never takes a served tenant away: the configuration served before stays, on every node.
+   */
+  public Reload reloadTenantsEverywhere() {
+    Reload reload;
+    try {
+      // the operator's request acts as the platform tenant, and each tenant is applied as itself: TenantContext
+      // refuses that switch on one thread, so the reload runs on a thread of its own, as on the other nodes
+      reload = scheduler.submit(this::reloadTenants).get(5, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("tenant reload interrupted", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("tenant reload failed: " + e.getCause(), e);
+    }
+    if (reload.applied()) {
+      cluster.publish(TENANTS_TOPIC, "reload");
+    }
+    return reload;
+  }
+
+  /**
+   * Re-reads the tenants directory on this node: refused as a whole when a folder has a problem (each problem is
+   * logged with its file and line), otherwise the same steps as at start-up, then EclipseLink's shared cache of
+   * tenant rows is dropped, since another node may have written them.
+   */
+  public synchronized Reload reloadTenants() {
+    if (!serving) {
+      return new Reload(false, 0, List.of(new TenantProblem("tenants/", 0, "", "this node is not serving yet")));
+    }
+    Path tenantsDir = Settings.tenantsDir();
+    TenantFolders.Scan scan = TenantFolders.scan(tenantsDir);
+    List<TenantProblem> problems = scan.failed().values().stream().flatMap(List::stream).toList();
+    if (!problems.isEmpty()) {
+      problems.forEach(p -> LOG.warning("Tenants not reloaded, the configuration served before stays: " + p));
+      return new Reload(false, directory.all().size(), problems);
+    }
+    Map<String, TenantConfig> served = new LinkedHashMap<>();
+    directory.all().forEach(t -> served.put(t.slug(), t));
+    // first: another node may have written the rows, and a stale cached row fails the update's version check
+    entityManagers.getCache().evict(Tenant.class);
+    apply(scan, served);
+    catalog.load(tenantsDir, directory.all());
+    LOG.info(() -> "Tenants reloaded: " + directory.all().size() + " served, " + directory.failed().size() + " refused");
+    return new Reload(true, directory.all().size(), List.of());
+  }
+
+  /** Another node reloaded the tenants: this one re-reads the same folder (unchanged tenants are not written again). */
+  private void reloadedElsewhere(String message) {
+    try {
+      Reload reload = reloadTenants();
+      if (!reload.applied()) {
+        LOG.warning("Another node reloaded the tenants, this node could not: " + reload.problems());
+      }
+    } catch (RuntimeException e) {
+      LOG.log(java.util.logging.Level.WARNING, "Another node reloaded the tenants, this node failed to", e);
+    }
   }
 
   public boolean migrated() {

@@ -6,6 +6,7 @@ import com.trustportal.certificate.entity.Certificate;
 import com.trustportal.learning.boundary.Completions;
 import com.trustportal.learning.entity.CourseCompletion;
 import com.trustportal.platform.DatabaseOutage;
+import com.trustportal.platform.cluster.JobClaims;
 import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
@@ -28,7 +29,8 @@ import java.util.logging.Logger;
  * start-up; a learner is re-enrolled once per certificate, because a round only opens when the
  * current one is completed by the completion that certificate was issued for. The same run re-signs
  * credentials issued before the W3C status list, so every served credential passes strict verifiers, and those
- * that state a score or time spent their holder did not choose to publish.
+ * that state a score or time spent their holder did not choose to publish. In a cluster, each hour's run is made by
+ * the one node that claims it ({@link JobClaims}).
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -40,10 +42,26 @@ public class Recertification {
   @Inject Certificates certificates;
   @Inject Completions completions;
   @Inject Catalog catalog;
+  @Inject JobClaims claims;
   @Resource SessionContext context;
+
+  /** The name of this job's runs in {@code job_claim}. */
+  public static final String JOB = "recertification";
 
   @Schedule(hour = "*", minute = "17", persistent = false)
   public void hourly() {
+    Instant now = certificates.now();
+    try {
+      if (!claims.claim(JOB, JobClaims.hourOf(now), now)) {
+        return; // another node of the cluster makes this hour's run
+      }
+    } catch (RuntimeException e) {
+      if (DatabaseOutage.is(e)) {
+        LOG.warning("Recertification: database unreachable, this run is skipped; tried again next hour");
+        return;
+      }
+      throw e;
+    }
     for (TenantConfig tenant : directory.all()) {
       try {
         int opened = TenantContext.callAsUnchecked(tenant.slug(), () -> reenrolExpiring(tenant));

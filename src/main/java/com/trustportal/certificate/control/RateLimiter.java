@@ -1,38 +1,35 @@
 package com.trustportal.certificate.control;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.trustportal.platform.cluster.ClusterState;
+import com.trustportal.platform.cluster.SharedMap;
+import java.time.Duration;
 
 /**
- * Counts requests per client in fixed one-minute windows: the public verification pages are hit by
- * QR scans and bots, and one client must not be able to hammer them or walk through codes. Memory is
- * bounded: windows of past minutes are dropped when the table grows.
+ * Counts requests per client in fixed one-minute windows: the public verification pages are hit by QR scans and
+ * bots, and one client must not be able to hammer them or walk through codes. The counts are a {@link ClusterState}
+ * map, so a client spread over the nodes of a cluster gets the rate once, not once per node. Memory is bounded: a
+ * window is forgotten two minutes after its last request, and at most {@link #MAX_CLIENTS} are kept per node.
  */
 public final class RateLimiter {
 
-  private static final int MAX_CLIENTS = 50_000;
+  static final int MAX_CLIENTS = 50_000;
 
   private final int perMinute;
-  private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final SharedMap<Long> windows;
 
-  public RateLimiter(int perMinute) {
+  public RateLimiter(ClusterState state, int perMinute) {
     if (perMinute < 1) {
       throw new IllegalArgumentException("rate must be at least 1 request per minute, was " + perMinute);
     }
     this.perMinute = perMinute;
+    this.windows = state.map("verify-rate", Duration.ofMinutes(2), MAX_CLIENTS);
   }
-
-  private record Window(long minute, int count) {}
 
   /** Seconds the client must wait, or 0 when this request may go ahead (and is counted). */
   public long waitSeconds(String client, long nowMillis) {
     long minute = nowMillis / 60_000;
-    if (windows.size() > MAX_CLIENTS) {
-      windows.values().removeIf(w -> w.minute() < minute);
-    }
-    Window window = windows.compute(client, (k, w) ->
-        w == null || w.minute() != minute ? new Window(minute, 1) : new Window(minute, w.count() + 1));
-    if (window.count() <= perMinute) {
+    long count = windows.update(client + "@" + minute, n -> n == null ? 1L : n + 1);
+    if (count <= perMinute) {
       return 0;
     }
     return Math.max(1, 60 - (nowMillis % 60_000) / 1000);

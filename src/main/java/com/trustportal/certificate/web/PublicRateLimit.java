@@ -2,6 +2,8 @@ package com.trustportal.certificate.web;
 
 import com.trustportal.certificate.control.RateLimiter;
 import com.trustportal.platform.Settings;
+import com.trustportal.platform.cluster.ClusterState;
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,16 +13,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Limits how often one client (by address) may call the public verification and issuer URLs. */
+/** Limits how often one client (by address) may call the public verification and issuer URLs, counted across the cluster. */
 @WebFilter(filterName = "publicRateLimit", urlPatterns = {"/verify", "/verify/*", "/issuers/*"},
     dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class PublicRateLimit extends HttpFilter {
 
+  @Inject transient ClusterState state;
   private transient RateLimiter limiter;
 
   @Override
   public void init() {
-    limiter = new RateLimiter(Settings.verifyRatePerMinute());
+    limiter = new RateLimiter(state, Settings.verifyRatePerMinute());
   }
 
   @Override

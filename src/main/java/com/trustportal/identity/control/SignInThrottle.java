@@ -1,12 +1,13 @@
 package com.trustportal.identity.control;
 
+import com.trustportal.platform.cluster.ClusterState;
+import com.trustportal.platform.cluster.SharedMap;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,10 +18,11 @@ import java.util.Optional;
  * address is not affected. Counted by the typed e-mail, so the answer is the same whether an account
  * exists or not.
  *
- * <p>State is in this node's memory, in two maps bounded to {@link #MAX_ENTRIES} each (the least recently
- * used entry goes first), so no number of addresses or invented e-mails can grow it without limit. In a
- * cluster each node counts for itself: behind a load balancer that spreads one client's requests over
- * n nodes, that client gets at most n times the free guesses before the waits start.
+ * <p>The counts are {@link ClusterState} maps, so in a cluster every node counts the same guesses: a load balancer
+ * that spreads one client's requests over n nodes gives it no more free guesses. Each map is bounded to
+ * {@link #MAX_ENTRIES} entries per node (the least recently used go first) and forgets an entry once its rule's
+ * {@code forgetAfter} plus {@code maxWait} passed without a failure, so no number of addresses or invented e-mails
+ * can grow it without limit.
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -56,18 +58,22 @@ public class SignInThrottle {
   /** Entries kept per map; about 100 bytes each. */
   public static final int MAX_ENTRIES = 10_000;
 
-  private final Clock clock;
-  private final Counters byAccountAndAddress;
-  private final Counters byAddress;
+  private Clock clock;
+  private Counters byAccountAndAddress;
+  private Counters byAddress;
 
-  public SignInThrottle() {
-    this(Clock.systemUTC(), PER_ACCOUNT_AND_ADDRESS, PER_ADDRESS, MAX_ENTRIES);
+  /** For the container's proxy only. */
+  protected SignInThrottle() {}
+
+  @Inject
+  public SignInThrottle(ClusterState state) {
+    this(state, Clock.systemUTC(), PER_ACCOUNT_AND_ADDRESS, PER_ADDRESS, MAX_ENTRIES);
   }
 
-  public SignInThrottle(Clock clock, Rule perAccountAndAddress, Rule perAddress, int maxEntries) {
+  public SignInThrottle(ClusterState state, Clock clock, Rule perAccountAndAddress, Rule perAddress, int maxEntries) {
     this.clock = Objects.requireNonNull(clock);
-    this.byAccountAndAddress = new Counters(perAccountAndAddress, maxEntries);
-    this.byAddress = new Counters(perAddress, maxEntries);
+    this.byAccountAndAddress = new Counters(state, "sign-in.account-address", perAccountAndAddress, maxEntries);
+    this.byAddress = new Counters(state, "sign-in.address", perAddress, maxEntries);
   }
 
   /**
@@ -159,59 +165,73 @@ public class SignInThrottle {
     return Optional.of(groups);
   }
 
-  /** One scope's counts: a bounded map, least recently used first out. */
+  /**
+   * One scope's counts in a shared map. An entry is the text "failures:last:blockedUntil" (epoch milliseconds), a
+   * JDK value any node can read; every change is one compare-and-set of the whole entry, so two nodes counting
+   * the same client at once lose no failure.
+   */
   private static final class Counters {
 
-    private static final class Entry {
-      int failures;
-      Instant last;
-      Instant blockedUntil = Instant.MIN;
+    private record Entry(int failures, long last, long blockedUntil) {
+
+      static Entry parse(String text) {
+        if (text == null) {
+          return null;
+        }
+        String[] parts = text.split(":");
+        return new Entry(Integer.parseInt(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+      }
+
+      String text() {
+        return failures + ":" + last + ":" + blockedUntil;
+      }
+
+      boolean blockedAt(long now) {
+        return now < blockedUntil;
+      }
+
+      Entry counted(long now, Rule rule) {
+        int counted = Math.min(failures + 1, Integer.MAX_VALUE - 1);
+        Duration wait = rule.waitAfter(counted);
+        return new Entry(counted, now, wait.isZero() ? blockedUntil : now + wait.toMillis());
+      }
     }
 
     private final Rule rule;
-    private final Map<String, Entry> entries;
+    private final SharedMap<String> entries;
 
-    Counters(Rule rule, int maxEntries) {
+    Counters(ClusterState state, String name, Rule rule, int maxEntries) {
       this.rule = rule;
-      this.entries = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-          return size() > maxEntries;
+      this.entries = state.map(name, rule.forgetAfter().plus(rule.maxWait()), maxEntries);
+    }
+
+    Optional<Duration> refuse(String key, Instant now) {
+      long at = now.toEpochMilli();
+      Entry seen = Entry.parse(entries.get(key).orElse(null));
+      if (seen == null || !seen.blockedAt(at)) {
+        return Optional.empty(); // the common case reads only
+      }
+      Entry after = Entry.parse(entries.update(key, text -> {
+        Entry entry = Entry.parse(text);
+        return entry == null || !entry.blockedAt(at) ? text : entry.counted(at, rule).text();
+      }));
+      return after == null || !after.blockedAt(at) ? Optional.empty() : Optional.of(rule.waitAfter(after.failures()));
+    }
+
+    Duration fail(String key, Instant now) {
+      long at = now.toEpochMilli();
+      Entry after = Entry.parse(entries.update(key, text -> {
+        Entry entry = Entry.parse(text);
+        if (entry == null || (at >= entry.last() + rule.forgetAfter().toMillis() && !entry.blockedAt(at))) {
+          entry = new Entry(0, at, Long.MIN_VALUE);
         }
-      };
+        return entry.counted(at, rule).text();
+      }));
+      return rule.waitAfter(after.failures());
     }
 
-    synchronized Optional<Duration> refuse(String key, Instant now) {
-      Entry entry = entries.get(key);
-      if (entry == null || !now.isBefore(entry.blockedUntil)) {
-        return Optional.empty();
-      }
-      return Optional.of(count(entry, now));
-    }
-
-    synchronized Duration fail(String key, Instant now) {
-      Entry entry = entries.get(key);
-      if (entry == null) {
-        entry = new Entry();
-        entries.put(key, entry);
-      } else if (!now.isBefore(entry.last.plus(rule.forgetAfter())) && !now.isBefore(entry.blockedUntil)) {
-        entry.failures = 0;
-      }
-      return count(entry, now);
-    }
-
-    synchronized void forget(String key) {
+    void forget(String key) {
       entries.remove(key);
-    }
-
-    private Duration count(Entry entry, Instant now) {
-      entry.failures = Math.min(entry.failures + 1, Integer.MAX_VALUE - 1);
-      entry.last = now;
-      Duration wait = rule.waitAfter(entry.failures);
-      if (!wait.isZero()) {
-        entry.blockedUntil = now.plus(wait);
-      }
-      return wait;
     }
   }
 }

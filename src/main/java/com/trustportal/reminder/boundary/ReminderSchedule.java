@@ -3,6 +3,7 @@ package com.trustportal.reminder.boundary;
 import com.trustportal.enrolment.control.Mailer;
 import com.trustportal.platform.DatabaseOutage;
 import com.trustportal.platform.Settings;
+import com.trustportal.platform.cluster.JobClaims;
 import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
@@ -22,7 +23,7 @@ import java.util.logging.Logger;
  * Runs the reminders every hour, tenant by tenant, from {@code PORTAL_REMINDERS_HOUR} (UTC) on: the first run of a
  * day sends that day's reminders, the first run of a week the digests, later runs find them recorded and send only
  * what became due or failed before. {@code PORTAL_REMINDERS=off} stops it. A tenant that fails is logged and does
- * not stop the others.
+ * not stop the others. In a cluster, each hour's run is made by the one node that claims it ({@link JobClaims}).
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -33,6 +34,10 @@ public class ReminderSchedule {
   @Inject TenantDirectory directory;
   @Inject Reminders reminders;
   @Inject Mailer mailer;
+  @Inject JobClaims claims;
+
+  /** The name of this job's runs in {@code job_claim}. */
+  public static final String JOB = "reminders";
 
   Clock clock = Clock.systemUTC();
   private boolean toldNoSmtp;
@@ -50,7 +55,22 @@ public class ReminderSchedule {
       }
       return;
     }
-    runAll(now);
+    if (claimed(now)) {
+      runAll(now);
+    }
+  }
+
+  /** Whether this node runs this hour's reminders: one node per cluster does (JobClaims), the others skip it. */
+  private boolean claimed(Instant now) {
+    try {
+      return claims.claim(JOB, JobClaims.hourOf(now), now);
+    } catch (RuntimeException e) {
+      if (DatabaseOutage.is(e)) {
+        LOG.warning("Reminders: database unreachable, this run is skipped; tried again next hour");
+        return false;
+      }
+      throw e;
+    }
   }
 
   /** One run over every tenant as of {@code now}; returns what was done per tenant (a failed tenant is missing). */

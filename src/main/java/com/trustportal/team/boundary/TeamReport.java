@@ -76,7 +76,7 @@ public class TeamReport {
 
   /** One course's funnel and role-play heat maps (by module; by learner only on the manager's dashboard). */
   public record CourseFigures(String courseId, String title, List<Funnel.Stage> funnel, HeatMap byModule,
-      HeatMap byLearner) {}
+      HeatMap byLearner) implements java.io.Serializable {}
 
   /** The manager's page: one row per direct report and course, the status counts and each course's figures. */
   public record TeamDashboard(List<Row> rows, Map<Status, Long> statuses, List<CourseFigures> courses) {}
@@ -86,7 +86,8 @@ public class TeamReport {
    * when they were computed.
    */
   public record TenantDashboard(long seatsUsed, int seats, Map<Status, Long> statuses,
-      Map<CertificateStatus, Long> certificates, List<CourseFigures> courses, Instant asOf) {}
+      Map<CertificateStatus, Long> certificates, List<CourseFigures> courses, Instant asOf)
+      implements java.io.Serializable {} // shared between nodes as bytes by FiguresCache
 
   /** The signed-in manager's direct reports, by name, one row per offered course. */
   public List<Row> myTeam(SignedInUser manager) {

@@ -14,7 +14,8 @@ import java.util.Objects;
 public final class Funnel {
 
   /** One module's figures: {@code started} and {@code completed} of {@code learners} learners. */
-  public record Stage(String moduleId, String title, int steps, int started, int completed, int learners) {
+  public record Stage(String moduleId, String title, int steps, int started, int completed, int learners)
+      implements java.io.Serializable {
 
     public int startedPercent() {
       return learners == 0 ? 0 : started * 100 / learners;

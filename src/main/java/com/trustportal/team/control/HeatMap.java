@@ -15,10 +15,12 @@ import java.util.Map;
  * learner) and behaviour, how many of the replies showing that behaviour were good ones (they raised the buyer's
  * trust) out of all replies showing it. Built from stored role-play paths, each with how many learners chose it.
  */
-public final class HeatMap {
+public final class HeatMap implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** Good replies out of all replies chosen for one behaviour and subject. */
-  public record Cell(long good, long total) {
+  public record Cell(long good, long total) implements java.io.Serializable {
 
     public static final Cell EMPTY = new Cell(0, 0);
 

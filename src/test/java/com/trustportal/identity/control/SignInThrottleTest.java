@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.trustportal.platform.cluster.LocalState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ class SignInThrottleTest {
   private static final String LEES_LAPTOP = "198.51.100.20";
 
   private final MovableClock clock = new MovableClock(Instant.parse("2026-01-05T09:00:00Z"));
-  private final SignInThrottle throttle = new SignInThrottle(clock, SignInThrottle.PER_ACCOUNT_AND_ADDRESS,
+  private final SignInThrottle throttle = new SignInThrottle(new LocalState(clock), clock, SignInThrottle.PER_ACCOUNT_AND_ADDRESS,
       SignInThrottle.PER_ADDRESS, 1000);
 
   @Test
@@ -109,7 +110,7 @@ class SignInThrottleTest {
 
   @Test
   void memoryIsBoundedWhateverTheNumberOfEmailsAndAddresses() {
-    SignInThrottle small = new SignInThrottle(clock, SignInThrottle.PER_ACCOUNT_AND_ADDRESS, SignInThrottle.PER_ADDRESS, 3);
+    SignInThrottle small = new SignInThrottle(new LocalState(clock), clock, SignInThrottle.PER_ACCOUNT_AND_ADDRESS, SignInThrottle.PER_ADDRESS, 3);
     for (int i = 0; i < 5; i++) {
       small.failed(LEE, ATTACKER);
     }

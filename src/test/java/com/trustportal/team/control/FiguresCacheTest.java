@@ -3,6 +3,7 @@ package com.trustportal.team.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.trustportal.platform.cluster.LocalState;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ class FiguresCacheTest {
 
   FiguresCacheTest() {
     cache.executor = background::add;
+    cache.state = new LocalState();
     tick(0);
   }
 
@@ -71,7 +73,9 @@ class FiguresCacheTest {
     background.remove(0).run();
     assertEquals(1, cache.get("acme", this::compute).figures());
     assertEquals(1, background.size(), "tried again");
-    assertThrows(IllegalStateException.class, () -> new FiguresCache().get("x", () -> {
+    FiguresCache fresh = new FiguresCache();
+    fresh.state = new LocalState();
+    assertThrows(IllegalStateException.class, () -> fresh.get("x", () -> {
       throw new IllegalStateException("first computation fails loudly");
     }));
   }
