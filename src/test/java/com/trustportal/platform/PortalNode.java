@@ -79,7 +79,9 @@ final class PortalNode implements AutoCloseable {
 
   /** The portal's own log lines (logger "portal") and any SEVERE, for failure messages. */
   String portalLines() throws IOException {
-    return Files.readString(log).lines().filter(l -> l.contains("[portal]") || l.contains("SEVERE") || l.startsWith("  "))
+    // Payara colours its log: "[\u001b[1;94mportal\u001b[0m]"
+    return Files.readString(log).replaceAll("\u001b\\[[0-9;]*m", "").lines()
+        .filter(l -> l.contains("[portal]") || l.contains("SEVERE") || l.startsWith("  "))
         .limit(60).collect(Collectors.joining("\n"));
   }
 
