@@ -127,10 +127,24 @@ public class AssessmentPage implements Serializable {
     return results;
   }
 
-  /** After a session moved between nodes: the services are looked up again (the view keeps only ids and answers). */
+  /**
+   * After a session moved between nodes: the services are looked up again, and the attempt, its questions and the
+   * history (kept out of the session: the view keeps only ids and answers) are read again on first use, so that the
+   * learner's next post finds its form (cluster.FailoverIT).
+   */
   private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
     com.trustportal.platform.web.Injection.restore(this);
+    questions = List.of();
+    options = Map.of();
+    objectives = List.of();
+  }
+
+  /** The transient view of the attempt, read again from its id when this bean came from another node. */
+  private void reloadIfMoved() {
+    if (attempt == null && attemptId != null) {
+      refresh();
+    }
   }
 
   private Course course() {
@@ -141,15 +155,18 @@ public class AssessmentPage implements Serializable {
   }
 
   public List<Question> getQuestions() {
+    reloadIfMoved();
     return questions;
   }
 
   public List<SelectItem> options(String questionId) {
+    reloadIfMoved();
     return options.getOrDefault(questionId, List.of());
   }
 
   /** Per objective of the attempt: right of asked, and the lessons to review when something was missed. */
   public List<ObjectiveResult> getObjectives() {
+    reloadIfMoved();
     return objectives;
   }
 
@@ -183,6 +200,7 @@ public class AssessmentPage implements Serializable {
   }
 
   public boolean isSubmitted() {
+    reloadIfMoved();
     return attempt != null && attempt.isSubmitted();
   }
 
@@ -210,10 +228,12 @@ public class AssessmentPage implements Serializable {
   }
 
   public AssessmentAttempt getAttempt() {
+    reloadIfMoved();
     return attempt;
   }
 
   public List<AssessmentAttempt> getHistory() {
+    reloadIfMoved();
     return history == null ? List.of() : history;
   }
 
