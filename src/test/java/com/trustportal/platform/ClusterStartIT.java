@@ -1,5 +1,7 @@
 package com.trustportal.platform;
 
+import com.trustportal.testing.TestFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +45,7 @@ class ClusterStartIT {
     pg = TestPostgres.create();
     pg.start();
     tenants = dir.resolve("tenants");
-    copy(Path.of("tenants"), tenants);
+    TestFiles.copyTree(Path.of("tenants"), tenants);
   }
 
   @AfterEach
@@ -137,18 +139,5 @@ class ClusterStartIT {
       }
     }
     return rows;
-  }
-
-  private static void copy(Path from, Path to) throws Exception {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
   }
 }

@@ -1,5 +1,7 @@
 package com.trustportal.catalog.boundary;
 
+import com.trustportal.testing.TestFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,15 +100,6 @@ class CatalogLintWarningsTest {
 
   private static void copy(String fixture, Path target) throws Exception {
     Path source = Path.of(CatalogLintWarningsTest.class.getResource("/catalog-fixtures/" + fixture).toURI());
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path from : files.toList()) {
-        Path to = target.resolve(source.relativize(from).toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to);
-        }
-      }
-    }
+    TestFiles.copyTree(source, target);
   }
 }

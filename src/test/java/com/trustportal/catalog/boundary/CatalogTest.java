@@ -1,5 +1,7 @@
 package com.trustportal.catalog.boundary;
 
+import com.trustportal.testing.TestFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,16 +118,7 @@ class CatalogTest {
   private static void copyFixture(Path parent, String fixture, String id) throws Exception {
     Path source = Path.of(CatalogTest.class.getResource("/catalog-fixtures/" + fixture).toURI());
     Path target = parent.resolve(id);
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path from : files.toList()) {
-        Path to = target.resolve(source.relativize(from).toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to);
-        }
-      }
-    }
+    TestFiles.copyTree(source, target);
     Path yaml = target.resolve("course.yaml");
     Files.writeString(yaml, Files.readString(yaml).replace("id: " + fixture, "id: " + id));
   }

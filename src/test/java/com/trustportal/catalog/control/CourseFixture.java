@@ -1,5 +1,7 @@
 package com.trustportal.catalog.control;
 
+import com.trustportal.testing.TestFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -33,18 +35,7 @@ final class CourseFixture {
     static CourseFixture copyInto(Path parent) {
         Path source = resource("/catalog-fixtures/" + NAME);
         Path target = parent.resolve(NAME);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path from : files.toList()) {
-                Path to = target.resolve(source.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestFiles.copyTree(source, target);
         return new CourseFixture(target);
     }
 

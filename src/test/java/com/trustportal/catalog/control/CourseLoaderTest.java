@@ -1,5 +1,7 @@
 package com.trustportal.catalog.control;
 
+import com.trustportal.testing.TestFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -129,7 +131,7 @@ class CourseLoaderTest {
         CourseFixture fixture = CourseFixture.copyInto(temp.resolve("plain"));
         Path zip = temp.resolve("courses.zip");
         try (FileSystem zipFs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of("create", "true"))) {
-            copyTree(fixture.dir(), zipFs.getPath("/minimal-course"));
+            TestFiles.copyTree(fixture.dir(), zipFs.getPath("/minimal-course"));
         }
         try (FileSystem zipFs = FileSystems.newFileSystem(zip)) {
             CourseLoadResult loaded = new CourseLoader().load(zipFs.getPath("/minimal-course"));
@@ -171,21 +173,5 @@ class CourseLoaderTest {
         assertFalse(result.isLoaded());
         assertEquals("not-a-course/course.yaml:1: course.yaml is missing: every course folder needs one",
                 result.problems().get(0).toString());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to;
-                for (Path part : from.relativize(source)) {
-                    target = target.resolve(part.toString());
-                }
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }

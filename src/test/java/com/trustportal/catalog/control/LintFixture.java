@@ -1,5 +1,7 @@
 package com.trustportal.catalog.control;
 
+import com.trustportal.testing.TestFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,14 +30,14 @@ final class LintFixture {
 
     static LintFixture clean(Path parent) {
         Path target = parent.resolve(NAME);
-        copyTree(CourseFixture.resource("/catalog-fixtures/" + NAME), target);
+        TestFiles.copyTree(CourseFixture.resource("/catalog-fixtures/" + NAME), target);
         return new LintFixture(target);
     }
 
     /** The clean course with the files of {@code lint-bad/<bad>} in place of its own. */
     static LintFixture bad(Path parent, String bad) {
         LintFixture fixture = clean(parent);
-        copyTree(CourseFixture.resource("/catalog-fixtures/lint-bad/" + bad), fixture.dir);
+        TestFiles.copyTree(CourseFixture.resource("/catalog-fixtures/lint-bad/" + bad), fixture.dir);
         return fixture;
     }
 
@@ -84,21 +86,6 @@ final class LintFixture {
     private String read(String file) {
         try {
             return Files.readString(dir.resolve(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copyTree(Path source, Path target) {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path from : files.toList()) {
-                Path to = target.resolve(source.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
