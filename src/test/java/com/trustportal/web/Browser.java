@@ -82,6 +82,15 @@ public final class Browser implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
+  /**
+   * Every cookie this browser holds for the page it shows, as a {@code Cookie} header, read now: what the browser
+   * itself would send (the session id as it is after any change, and Payara's {@code JSESSIONIDVERSION}).
+   */
+  public String cookieHeader() {
+    return driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
   public String sessionId() {
     var cookie = driver.manage().getCookieNamed("JSESSIONID");
     return cookie == null ? null : cookie.getValue();
