@@ -71,6 +71,21 @@ class JobClaimsIT {
   }
 
   @Test
+  void aJobTickingEveryMinuteReachesTheDatabaseOncePerHourAndLosesAnHourAnotherNodeClaimed() {
+    String job = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    assertTrue(claims.claimThisHour(job, AT), "the first tick of the hour wins it");
+    assertFalse(claims.claimThisHour(job, AT.plusSeconds(60)), "the next minute: decided already");
+    assertFalse(claims.claimThisHour(job, AT.plusSeconds(50 * 60)), "the same hour");
+    Instant later = AT.plusSeconds(2 * 60 * 60);
+    assertTrue(claims.claim(job, JobClaims.hourOf(later), later), "another node claims a later hour first");
+    assertFalse(claims.claimThisHour(job, later.plusSeconds(60)), "this node then skips that hour");
+    assertFalse(claims.claimThisHour(job, later.plusSeconds(120)), "and does not ask again");
+    Instant next = later.plusSeconds(60 * 60);
+    assertTrue(claims.claimThisHour(job, next), "the hour after is a new hour");
+    assertFalse(claims.claim(job, JobClaims.hourOf(next), next), "and its claim is in the table");
+  }
+
+  @Test
   void theSlotIsTheUtcHour() {
     assertEquals("2026-12-07T19", JobClaims.hourOf(AT));
     assertEquals("2026-12-07T20", JobClaims.hourOf(Instant.parse("2026-12-07T20:00:00Z")));

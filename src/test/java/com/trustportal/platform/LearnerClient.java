@@ -29,6 +29,7 @@ public final class LearnerClient {
 
   private final String base;
   private final String email;
+  private final String password;
   /** PrimeFaces' CSP nonce of the last full page: its script sends it with every AJAX request of that page. */
   private volatile String nonce;
 
@@ -38,19 +39,34 @@ public final class LearnerClient {
   }
 
   public LearnerClient(String root, String email) {
-    this.base = root + "/t/acme/";
+    this(root + "/t/acme/", email, "demo-password");
+  }
+
+  private LearnerClient(String base, String email, String password) {
+    this.base = base;
     this.email = email;
+    this.password = password;
+  }
+
+  /** Someone of the tenant {@code slug}, e.g. its admin. */
+  public static LearnerClient of(String root, String slug, String email, String password) {
+    return new LearnerClient(root + "/t/" + slug + "/", email, password);
+  }
+
+  /** Someone of the platform (the operator), whose pages are outside every tenant. */
+  public static LearnerClient onPlatform(String root, String email, String password) {
+    return new LearnerClient(root + "/", email, password);
   }
 
   public String email() {
     return email;
   }
 
-  /** Signs in with the demo password; fails unless the portal answers with the redirect of a sign-in. */
+  /** Signs in (the demo password unless another was given); fails unless the portal answers with the redirect of a sign-in. */
   public LearnerClient signIn() throws Exception {
     String login = get("login.xhtml").body();
     HttpResponse<String> signedIn = post("login.xhtml", Map.of("login", "login", "email", email,
-        "password", "demo-password", "submit", "", "jakarta.faces.ViewState", viewState(login)), false);
+        "password", password, "submit", "", "jakarta.faces.ViewState", viewState(login)), false);
     if (signedIn.statusCode() != 302) {
       throw new AssertionError("sign-in of " + email + " answered " + signedIn.statusCode() + ": " + signedIn.body());
     }
@@ -72,12 +88,13 @@ public final class LearnerClient {
   }
 
   /**
-   * Posts a form; an AJAX post ({@code ajax}) is sent as PrimeFaces' script sends it from the last full page this
-   * client opened: with the {@code Faces-Request} header and the page's CSP nonce.
+   * Posts a form as PrimeFaces' script sends it from the last full page this client opened: with that page's CSP
+   * nonce (PrimeFaces refuses a postback of a stateful page without it), and an AJAX post ({@code ajax}) with the
+   * {@code Faces-Request} header.
    */
   public HttpResponse<String> post(String path, Map<String, String> form, boolean ajax)
       throws IOException, InterruptedException {
-    if (ajax && nonce != null && !form.containsKey("primefaces.nonce")) {
+    if (nonce != null && !form.containsKey("primefaces.nonce")) {
       form = new java.util.LinkedHashMap<>(form);
       form.put("primefaces.nonce", nonce);
     }

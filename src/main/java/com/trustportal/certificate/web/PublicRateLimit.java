@@ -1,6 +1,7 @@
 package com.trustportal.certificate.web;
 
 import com.trustportal.certificate.control.RateLimiter;
+import com.trustportal.identity.web.ClientAddress;
 import com.trustportal.platform.Settings;
 import com.trustportal.platform.cluster.ClusterState;
 import jakarta.inject.Inject;
@@ -13,7 +14,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Limits how often one client (by address) may call the public verification and issuer URLs, counted across the cluster. */
+/**
+ * Limits how often one client (by address) may call the public verification and issuer URLs, counted across the
+ * cluster. The address is {@link ClientAddress}'s: behind a load balancer listed in {@code PORTAL_TRUSTED_PROXIES} each visitor
+ * is counted on their own, not every visitor together as the balancer's one address.
+ */
 @WebFilter(filterName = "publicRateLimit", urlPatterns = {"/verify", "/verify/*", "/issuers/*"},
     dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class PublicRateLimit extends HttpFilter {
@@ -29,7 +34,7 @@ public class PublicRateLimit extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    long wait = limiter.waitSeconds(req.getRemoteAddr(), System.currentTimeMillis());
+    long wait = limiter.waitSeconds(ClientAddress.of(req), System.currentTimeMillis());
     if (wait > 0) {
       res.setStatus(429);
       res.setHeader("Retry-After", Long.toString(wait));

@@ -13,7 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -22,6 +25,10 @@ import javax.sql.DataSource;
  * PostgreSQL, whatever the clocks of the nodes say within the hour. The loser skips the slot. The claim is
  * committed on its own (no transaction around it), so a claim survives a run that fails half-way: that slot is
  * not run again, the next hour's is.
+ *
+ * <p>{@link #claimThisHour} lets a job tick every minute and still try the database once per hour per node: the
+ * first tick of an hour decides, the node remembers the decision, and the other ticks of that hour cost nothing.
+ * A tick that cannot reach the database decides nothing, so the next minute tries again.
  */
 @ApplicationScoped
 public class JobClaims {
@@ -30,12 +37,39 @@ public class JobClaims {
   /** Names this node in the claims it wins ({@code pid@host}), for whoever reads the table. */
   private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
+  private static final Logger LOG = Logger.getLogger("portal");
+
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
+
+  /** Per job, the last hour this node decided (won or lost). */
+  private final Map<String, String> decided = new ConcurrentHashMap<>();
 
   /** The slot of an hourly job that runs at {@code at}: its UTC hour, e.g. {@code 2026-12-07T19}. */
   public static String hourOf(Instant at) {
     return HOUR.format(at.truncatedTo(ChronoUnit.HOURS));
+  }
+
+  /**
+   * Whether this node makes the run of {@code job} for the hour of {@code now}: true once, on the one node of the
+   * cluster that claims the hour; false for the other nodes and for every later call in the same hour. Each node
+   * logs its decision once per hour. A database error is thrown and decides nothing (the next call tries again).
+   */
+  public boolean claimThisHour(String job, Instant now) {
+    String slot = hourOf(now);
+    if (slot.equals(decided.get(job))) {
+      return false;
+    }
+    synchronized (decided) {
+      if (slot.equals(decided.get(job))) {
+        return false;
+      }
+      boolean won = claim(job, slot, now);
+      decided.put(job, slot);
+      LOG.info(() -> "Job " + job + ", hour " + slot + ": " + (won ? "run by this node (" + NODE + ")"
+          : "claimed by another node, skipped here"));
+      return won;
+    }
   }
 
   /**

@@ -23,7 +23,10 @@ import java.util.logging.Logger;
  * Runs the reminders every hour, tenant by tenant, from {@code PORTAL_REMINDERS_HOUR} (UTC) on: the first run of a
  * day sends that day's reminders, the first run of a week the digests, later runs find them recorded and send only
  * what became due or failed before. {@code PORTAL_REMINDERS=off} stops it. A tenant that fails is logged and does
- * not stop the others. In a cluster, each hour's run is made by the one node that claims it ({@link JobClaims}).
+ * not stop the others. The timer ticks every minute; in a cluster, each hour's run is made by the one node that
+ * claims the hour at its first tick ({@link JobClaims#claimThisHour}), the others skip that hour. A node that
+ * starts mid-hour tries within a minute, and a claim the database refused (an outage) is tried again a minute
+ * later, not an hour later.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -42,7 +45,7 @@ public class ReminderSchedule {
   Clock clock = Clock.systemUTC();
   private boolean toldNoSmtp;
 
-  @Schedule(hour = "*", minute = "7", persistent = false)
+  @Schedule(hour = "*", minute = "*", persistent = false)
   public void hourly() {
     Instant now = clock.instant();
     if (!Settings.remindersOn() || now.atZone(ZoneOffset.UTC).getHour() < Settings.remindersHour()) {
@@ -63,10 +66,10 @@ public class ReminderSchedule {
   /** Whether this node runs this hour's reminders: one node per cluster does (JobClaims), the others skip it. */
   private boolean claimed(Instant now) {
     try {
-      return claims.claim(JOB, JobClaims.hourOf(now), now);
+      return claims.claimThisHour(JOB, now);
     } catch (RuntimeException e) {
       if (DatabaseOutage.is(e)) {
-        LOG.warning("Reminders: database unreachable, this run is skipped; tried again next hour");
+        LOG.warning("Reminders: database unreachable, this hour's run is not claimed; tried again in a minute");
         return false;
       }
       throw e;
