@@ -4,7 +4,8 @@
 Prints the top frames by self samples, then inclusive shares of named areas (a sample counts once per area when any
 frame of its stack matches), so "how much of a request is state saving, JPA, rendering" reads off one table.
 
-usage: jfr print --events jdk.ExecutionSample --stack-depth 200 rec.jfr | jfr_hot.py [TOP]
+usage: jfr print --events jdk.ExecutionSample --stack-depth 200 rec.jfr | jfr_hot.py [--boot] [TOP]
+  --boot: the areas of a start-up (bench/boot.sh) instead of those of a request
 """
 import collections
 import re
@@ -32,9 +33,36 @@ AREAS = [
     ("PrimeFaces renderers", r"org\.primefaces\.(component|renderkit)"),
 ]
 
+# the same for a start-up: where a node's boot goes, from the JVM's start to /health/ready
+BOOT_AREAS = [
+    ("Payara Micro runtime start (before deployment)", r"fish\.payara\.micro\.impl\.PayaraMicroImpl\.bootStrap"),
+    ("deployment, whole (ApplicationLifecycle.deploy)", r"com\.sun\.enterprise\.v3\.server\.ApplicationLifecycle\.deploy"),
+    ("  class model / annotation scanning of the WAR's classes and jars", r"(org\.glassfish\.hk2\.classmodel|org\.glassfish\.apf|com\.sun\.enterprise\.deployment\.annotation|org\.objectweb\.asm|org\.glassfish\.deployment\.common\.GenericAnnotationDetector)"),
+    ("  CDI (Weld bootstrap: discovery, validation)", r"org\.jboss\.weld\.bootstrap"),
+    ("  JPA (EclipseLink deploy, weaving, metadata)", r"org\.eclipse\.persistence"),
+    ("  EJB containers", r"com\.sun\.ejb\.containers"),
+    ("  Faces (Mojarra configuration, PrimeFaces)", r"(com\.sun\.faces\.config|org\.primefaces)"),
+    ("  web module start (servlet container)", r"org\.apache\.catalina\.core\.StandardContext\.start"),
+    ("portal start-up work (platform.Startup)", r"com\.trustportal\.platform\.Startup"),
+    ("  Flyway migrations", r"org\.flywaydb"),
+    ("  course catalogue (load, Markdown, lint)", r"com\.trustportal\.catalog"),
+    ("  tenants (read, apply)", r"com\.trustportal\.tenant"),
+    ("  password hashing (PBKDF2 of demo accounts)", r"(PBKDF2|javax\.crypto\.Mac|com\.sun\.crypto\.provider\.HmacCore)"),
+    ("H2 database", r"org\.h2\."),
+    ("Hazelcast", r"com\.hazelcast"),
+    ("class loading and definition", r"java\.lang\.ClassLoader\.(loadClass|defineClass)"),
+    ("zip / jar reading", r"java\.util\.(zip|jar)\."),
+    ("XML parsing", r"(com\.sun\.org\.apache\.xerces|javax\.xml\.parsers)"),
+    ("HK2 service locator", r"org\.jvnet\.hk2|org\.glassfish\.hk2\.utilities"),
+]
+
 
 def main() -> None:
-    top = int(sys.argv[1]) if len(sys.argv) > 1 else 25
+    args = sys.argv[1:]
+    areas = AREAS
+    if args and args[0] == "--boot":
+        areas, args = BOOT_AREAS, args[1:]
+    top = int(args[0]) if args else 25
     stacks, current, inside = [], [], False
     frame = re.compile(r"^\s+([\w$.<>/]+)\(")
     for line in sys.stdin:
@@ -57,7 +85,7 @@ def main() -> None:
     for method, n in self_counts.most_common(top):
         print(f"  {100 * n / total:5.1f}%  {method}")
     print("\ninclusive share of areas (a sample counts when any of its frames matches):")
-    for name, pattern in AREAS:
+    for name, pattern in areas:
         rx = re.compile(pattern)
         n = sum(1 for s in stacks if any(rx.search(f) for f in s))
         print(f"  {100 * n / total:5.1f}%  {name}")
