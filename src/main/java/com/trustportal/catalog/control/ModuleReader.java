@@ -98,42 +98,32 @@ final class ModuleReader {
 
     private Optional<Step> readLesson(SourceFile file) {
         int before = context.problemCount();
-        Optional<FrontMatter> page = context.read(file).flatMap(text -> FrontMatter.read(text, file, context));
-        Optional<YamlMap> header =
-                page.flatMap(p -> YamlMap.of(p.yaml(), "front matter", LESSON_KEYS, file.frontMatter(), context));
-        if (header.isEmpty()) {
+        Optional<StepPage> read = StepPage.read(context, file, LESSON_KEYS);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        YamlMap map = header.get();
-        Optional<String> id = map.text("id");
-        id.ifPresent(value -> context.claimId(value, file.frontMatter(), map.at("id")));
-        Optional<String> title = map.text("title");
-        Optional<Integer> minutes = map.integer("minutes", 1, 600);
-        Optional<String> html = body(page.get(), file, "lesson");
+        StepPage page = read.get();
+        Optional<Integer> minutes = page.header().integer("minutes", 1, 600);
+        Optional<String> html = body(page.page(), file, "lesson");
         if (context.foundProblemsSince(before)) {
             return Optional.empty();
         }
-        return Optional.of(
-                new Lesson(id.orElseThrow(), title.orElseThrow(), minutes.orElseThrow(), html.orElseThrow()));
+        return Optional.of(new Lesson(page.id().orElseThrow(), page.title().orElseThrow(), minutes.orElseThrow(),
+                html.orElseThrow()));
     }
 
     private Optional<Step> readReflection(SourceFile file) {
         int before = context.problemCount();
-        Optional<FrontMatter> page = context.read(file).flatMap(text -> FrontMatter.read(text, file, context));
-        Optional<YamlMap> header =
-                page.flatMap(p -> YamlMap.of(p.yaml(), "front matter", REFLECTION_KEYS, file.frontMatter(), context));
-        if (header.isEmpty()) {
+        Optional<StepPage> read = StepPage.read(context, file, REFLECTION_KEYS);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        YamlMap map = header.get();
-        Optional<String> id = map.text("id");
-        id.ifPresent(value -> context.claimId(value, file.frontMatter(), map.at("id")));
-        Optional<String> title = map.text("title");
-        Optional<String> html = body(page.get(), file, "reflection");
+        StepPage page = read.get();
+        Optional<String> html = body(page.page(), file, "reflection");
         if (context.foundProblemsSince(before)) {
             return Optional.empty();
         }
-        return Optional.of(new Reflection(id.orElseThrow(), title.orElseThrow(), html.orElseThrow()));
+        return Optional.of(new Reflection(page.id().orElseThrow(), page.title().orElseThrow(), html.orElseThrow()));
     }
 
     /** The rendered body; one that renders to nothing (blank, or only raw HTML) would be an empty page. */

@@ -27,22 +27,17 @@ final class PracticeReader {
 
     Optional<Step> read() {
         int before = context.problemCount();
-        Optional<FrontMatter> page = context.read(file).flatMap(text -> FrontMatter.read(text, file, context));
-        Optional<YamlMap> header =
-                page.flatMap(p -> YamlMap.of(p.yaml(), "front matter", KEYS, file.frontMatter(), context));
-        if (header.isEmpty()) {
+        Optional<StepPage> read = StepPage.read(context, file, KEYS);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        YamlMap map = header.get();
-        Optional<String> id = map.text("id");
-        id.ifPresent(value -> context.claimId(value, file.frontMatter(), map.at("id")));
-        Optional<String> title = map.text("title");
-        Optional<Integer> minutes = map.integer("minutes", 1, 600);
-        Optional<String[]> parts = split(page.get());
+        StepPage page = read.get();
+        Optional<Integer> minutes = page.header().integer("minutes", 1, 600);
+        Optional<String[]> parts = split(page.page());
         if (context.foundProblemsSince(before)) {
             return Optional.empty();
         }
-        return Optional.of(new Practice(id.orElseThrow(), title.orElseThrow(), minutes.orElseThrow(),
+        return Optional.of(new Practice(page.id().orElseThrow(), page.title().orElseThrow(), minutes.orElseThrow(),
                 parts.orElseThrow()[0], parts.orElseThrow()[1]));
     }
 
