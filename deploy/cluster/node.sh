@@ -49,4 +49,4 @@ fi
 exec java ${JAVA_OPTS:--Xmx768m} -jar "$jar" --port "$port" --name "$name" \
   --systemproperties "$here/hazelcast-on.properties" \
   --clustername trust-portal --clustermode "tcpip:$members" --interfaces "$interface" \
-  --startport "$hz_port" --nohostaware "$@"
+  --startport "$hz_port" --nohostaware --postbootcommandfile "$here/post-boot-clustered.txt" "$@"
