@@ -100,7 +100,7 @@ class PasswordResetIT {
     assertTrue(PortalHttp.get(PortalHttp.client(), tenant() + "login.xhtml").body().contains("forgot.xhtml"),
         "the sign-in page links to the reset");
 
-    assertTrue(ask(email).contains(ANSWER));
+    assertEquals(ANSWER, notice(ask(email)).substring(0, ANSWER.length()));
 
     List<MimeMessage> mails = mailsTo(email, 1);
     assertEquals(1, mails.size());
@@ -246,7 +246,7 @@ class PasswordResetIT {
   private static String notice(String page) {
     Matcher m = Pattern.compile("<p class=\"notice\" role=\"status\" id=\"asked\">([^<]*)</p>").matcher(page);
     assertTrue(m.find(), "the page answers with its notice: " + page);
-    return m.group(1);
+    return m.group(1).strip().replaceAll("\\s+", " ");
   }
 
   private HttpResponse<String> choose(HttpClient http, String token, String password, String repeated) throws Exception {
