@@ -42,6 +42,11 @@ public final class Settings {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
+  /** A page of a tenant under the public address, for links in e-mails ({@code page} without a leading '/'). */
+  public static String tenantUrl(String tenant, String page) {
+    return publicUrl() + "/t/" + tenant + "/" + page;
+  }
+
   /** Optional key-encryption key for tenants' signing keys ({@code PORTAL_SIGNING_KEK}, base64 of 32 bytes). */
   public static String signingKek() {
     return config().getOptionalValue("portal.signing.kek", String.class).orElse("");

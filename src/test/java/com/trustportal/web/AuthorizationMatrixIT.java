@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every admin and manager page of a tenant against every kind of caller, over HTTP: anonymous (sent to
+ * Every admin and manager page of a tenant (and its public password reset pages) against every kind of caller, over HTTP: anonymous (sent to
  * sign-in), learner, manager, the tenant's admin, and another tenant's admin. One table states what is
  * allowed; the test fails on the first cell that differs and lists all of them.
  */
@@ -59,6 +59,10 @@ class AuthorizationMatrixIT {
     MATRIX.put("learn/index.xhtml", new int[] {SIGN_IN, OK, OK, OK, FORBIDDEN});
     MATRIX.put("learn/certificates/0000-0000-0000-0000-0000-0000-0000.pdf",
         new int[] {SIGN_IN, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN});
+    // the password reset pages are public: anyone of the tenant, signed in or not (a session of another tenant is
+    // refused in every tenant but its own); a made-up token shows the expired-link notice, nothing else
+    MATRIX.put("forgot.xhtml", new int[] {OK, OK, OK, OK, FORBIDDEN});
+    MATRIX.put("reset.xhtml?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", new int[] {OK, OK, OK, OK, FORBIDDEN});
   }
 
   @Test

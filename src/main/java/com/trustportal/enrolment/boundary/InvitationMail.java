@@ -1,7 +1,7 @@
 package com.trustportal.enrolment.boundary;
 
-import com.trustportal.enrolment.control.Mailer;
 import com.trustportal.enrolment.entity.LearnersInvited;
+import com.trustportal.platform.Mailer;
 import com.trustportal.platform.Settings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -48,6 +48,6 @@ public class InvitationMail {
 
   /** The link a new learner opens: the tenant's address under the portal's public URL. */
   public static String link(String tenant, String token) {
-    return Settings.publicUrl() + "/t/" + tenant + "/invite.xhtml?token=" + token;
+    return Settings.tenantUrl(tenant, "invite.xhtml?token=" + token);
   }
 }

@@ -4,7 +4,9 @@ import com.trustportal.audit.boundary.AuditTrail;
 import com.trustportal.audit.entity.AuditEntry;
 import com.trustportal.enrolment.entity.Invitation;
 import com.trustportal.identity.control.PasswordHasher;
+import com.trustportal.identity.control.PasswordRules;
 import com.trustportal.identity.entity.Account;
+import com.trustportal.identity.entity.LinkToken;
 import com.trustportal.identity.entity.SignedInUser;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantData;
@@ -23,8 +25,6 @@ import java.util.Optional;
 @Stateless
 public class Invitations {
 
-  public static final int MIN_PASSWORD = 12;
-
   @Inject @TenantData EntityManager em;
   @Inject AuditTrail audit;
 
@@ -39,12 +39,9 @@ public class Invitations {
 
   /** Sets the learner's first password and uses up the link; returns the e-mail to sign in with. */
   public String accept(String token, String password, String repeated) {
-    if (password == null || password.length() < MIN_PASSWORD) {
-      throw new InvitationRefused("Choose a password of at least " + MIN_PASSWORD + " characters.");
-    }
-    if (!password.equals(repeated)) {
-      throw new InvitationRefused("The two passwords are not the same.");
-    }
+    PasswordRules.problem(password, repeated).ifPresent(problem -> {
+      throw new InvitationRefused(problem);
+    });
     Invitation invitation = find(token).orElseThrow(() -> new InvitationRefused(
         "This invitation link is not valid. Check that you copied all of it, or ask your admin for a new link."));
     em.lock(invitation, LockModeType.PESSIMISTIC_WRITE);
@@ -68,7 +65,7 @@ public class Invitations {
   }
 
   private Optional<Invitation> find(String token) {
-    if (token == null || token.isBlank() || token.length() > 100) {
+    if (!LinkToken.plausible(token)) {
       return Optional.empty();
     }
     return em.createNamedQuery(Invitation.FIND_BY_TOKEN, Invitation.class).setParameter("hash", Invitation.hash(token.strip()))

@@ -1,5 +1,6 @@
 package com.trustportal.enrolment.entity;
 
+import com.trustportal.identity.entity.LinkToken;
 import com.trustportal.tenant.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,20 +8,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * A one-time link for a new learner to set their password. Only the token's SHA-256 is stored; the
- * token (256 random bits) exists in the link alone. It can be used once, before it expires.
+ * token (a {@link LinkToken}, 256 random bits) exists in the link alone. It can be used once, before it expires.
  */
 @Entity
 @Table(name = "invitation")
@@ -32,7 +27,6 @@ public class Invitation extends TenantOwned {
   public static final String FIND_BY_TOKEN = "Invitation.findByToken";
   public static final String FIND_UNUSED_OF = "Invitation.findUnusedOf";
   public static final Duration VALID_FOR = Duration.ofDays(7);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Id
   @Column(length = 36)
@@ -70,18 +64,12 @@ public class Invitation extends TenantOwned {
   public record Issued(Invitation invitation, String token) {}
 
   public static Issued issue(String accountId, Instant now, Duration validFor) {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String token = LinkToken.generate();
     return new Issued(new Invitation(accountId, hash(token), now, now.plus(validFor)), token);
   }
 
   public static String hash(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return LinkToken.hash(token);
   }
 
   /** Marks it used; refuses a second use and an expired link, saying which. */

@@ -3,6 +3,7 @@ package com.trustportal.identity.boundary;
 import com.trustportal.audit.boundary.AuditTrail;
 import com.trustportal.audit.entity.AuditEntry;
 import com.trustportal.identity.control.PasswordHasher;
+import com.trustportal.identity.control.PasswordRules;
 import com.trustportal.identity.control.SecurityStates;
 import com.trustportal.identity.control.SignInThrottle;
 import com.trustportal.identity.entity.Account;
@@ -30,9 +31,6 @@ import java.util.Optional;
  */
 @Stateless
 public class Accounts {
-
-  /** The shortest password a person may choose. */
-  public static final int MIN_PASSWORD = 12;
 
   @Inject @TenantData EntityManager em;
   @Inject SignInThrottle throttle;
@@ -100,12 +98,9 @@ public class Accounts {
    */
   public SignedInUser changePassword(SignedInUser user, String current, String chosen, String repeated, String clientAddress) {
     Account account = own(user);
-    if (chosen == null || chosen.length() < MIN_PASSWORD) {
-      throw new AccountRefused(AccountRefused.Reason.WEAK_PASSWORD, "Choose a password of at least " + MIN_PASSWORD
-          + " characters.");
-    }
-    if (!chosen.equals(repeated)) {
-      throw new AccountRefused(AccountRefused.Reason.WEAK_PASSWORD, "The two new passwords are not the same.");
+    Optional<String> weak = PasswordRules.problem(chosen, repeated);
+    if (weak.isPresent()) {
+      throw new AccountRefused(AccountRefused.Reason.WEAK_PASSWORD, weak.get());
     }
     Optional<Duration> wait = throttle.refusal(account.email(), clientAddress);
     if (wait.isPresent()) {

@@ -1,7 +1,7 @@
 package com.trustportal.reminder.boundary;
 
-import com.trustportal.enrolment.control.Mailer;
 import com.trustportal.platform.DatabaseOutage;
+import com.trustportal.platform.Mailer;
 import com.trustportal.platform.Settings;
 import com.trustportal.platform.cluster.JobClaims;
 import com.trustportal.tenant.control.TenantConfig;

@@ -4,19 +4,19 @@ import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.certificate.boundary.Certificates;
 import com.trustportal.certificate.entity.Certificate;
-import com.trustportal.enrolment.control.Mailer;
 import com.trustportal.identity.boundary.Accounts;
 import com.trustportal.identity.entity.Account;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.learning.boundary.Completions;
 import com.trustportal.learning.entity.CourseRound;
+import com.trustportal.platform.Mailer;
 import com.trustportal.platform.Settings;
 import com.trustportal.reminder.control.ReminderRules;
-import com.trustportal.reminder.control.ReminderText;
 import com.trustportal.reminder.control.ReminderText.DueCourse;
 import com.trustportal.reminder.control.ReminderText.ExpiringCertificate;
 import com.trustportal.reminder.control.ReminderText.LearnerReminder;
 import com.trustportal.reminder.control.ReminderText.Mail;
+import com.trustportal.reminder.control.ReminderText;
 import com.trustportal.reminder.entity.Reminder;
 import com.trustportal.team.boundary.TeamReport;
 import com.trustportal.tenant.control.TenantConfig;
@@ -126,7 +126,7 @@ public class Reminders {
     Set<String> learners = new LinkedHashSet<>(due.keySet());
     learners.addAll(expiring.keySet());
     String name = tenantName(tenant);
-    String link = Settings.publicUrl() + "/t/" + tenant + "/learn/index.xhtml";
+    String link = Settings.tenantUrl(tenant, "learn/index.xhtml");
     List<Outgoing> mails = new ArrayList<>();
     for (String accountId : learners) {
       Optional<Account> account = accounts.byId(accountId).filter(Account::active);
@@ -147,7 +147,7 @@ public class Reminders {
     Set<String> done = alreadyClaimed(Reminder.Kind.MANAGER_WEEKLY, now);
     String week = Reminder.Kind.MANAGER_WEEKLY.period(now);
     String name = tenantName(tenant);
-    String link = Settings.publicUrl() + "/t/" + tenant + "/manage/index.xhtml";
+    String link = Settings.tenantUrl(tenant, "manage/index.xhtml");
     List<Outgoing> mails = new ArrayList<>();
     for (Account manager : accounts.managers()) {
       if (done.contains(manager.id()) || !manager.role().includes(Role.MANAGER)) {

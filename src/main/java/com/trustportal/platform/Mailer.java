@@ -1,6 +1,5 @@
-package com.trustportal.enrolment.control;
+package com.trustportal.platform;
 
-import com.trustportal.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
