@@ -30,6 +30,8 @@ SAT_DURATION=30
 DO_SAT=true
 DO_LOAD=true
 DO_FLOOR_LOAD=true
+MVN=(mvn -q -B)
+DO_HEAP=true
 
 usage() {
   sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
@@ -48,6 +50,8 @@ options:
   --sat-warmup S          warm-up seconds of each saturation run, not counted (default $SAT_WARMUP)
   --sat-duration S        measured seconds of each saturation run (default $SAT_DURATION)
   --no-saturation | --no-load | --no-floor-load   skip a measurement
+  --no-heap               no heap figures (no jcmd/jstat; e.g. behind a load balancer, whose pid the port would give)
+  --offline               run Maven offline (-o): Gatling and its plugin must already be in ~/.m2
 EOF
 }
 
@@ -67,6 +71,8 @@ while [ $# -gt 0 ]; do
     --no-saturation) DO_SAT=false ;;
     --no-load) DO_LOAD=false ;;
     --no-floor-load) DO_FLOOR_LOAD=false ;;
+    --offline) MVN+=(-o) ;;
+    --no-heap) DO_HEAP=false ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -135,7 +141,7 @@ else
   if ! wait_ready "$BASE_URL/t/acme/login.xhtml" 5; then
     echo "no portal answers at $BASE_URL/t/acme/login.xhtml (start one, or use --start)" >&2; exit 1
   fi
-  if [ -z "$PID" ]; then
+  if [ -z "$PID" ] && $DO_HEAP; then
     port=$(echo "$BASE_URL" | sed -E 's#^[a-z]+://[^:/]+:?([0-9]*).*#\1#'); port=${port:-80}
     PID=$(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
   fi
@@ -143,7 +149,7 @@ fi
 
 # ---------------------------------------------------------------- heap
 HEAP_OK=false
-if [ -n "$PID" ] && jcmd "$PID" VM.version >/dev/null 2>&1; then HEAP_OK=true; fi
+if $DO_HEAP && [ -n "$PID" ] && jcmd "$PID" VM.version >/dev/null 2>&1; then HEAP_OK=true; fi
 
 # sets HEAP (KB used right after a full GC) and SESSIONS (live HTTP sessions, from the class histogram)
 # $1: file name under target/ to keep the class histogram in
@@ -158,11 +164,11 @@ heap_after_gc() {
 
 # ---------------------------------------------------------------- Gatling
 echo "compiling the simulation"
-mvn -q -B test-compile
+"${MVN[@]}" test-compile
 
 LAST_REPORT=
 gatling() {
-  mvn -q -B gatling:test -DbaseUrl="$BASE_URL" "$@" >"$BENCH_DIR/target/gatling-console.log" 2>&1 || {
+  "${MVN[@]}" gatling:test -DbaseUrl="$BASE_URL" "$@" >"$BENCH_DIR/target/gatling-console.log" 2>&1 || {
     echo "Gatling failed; its output:" >&2; tail -40 "$BENCH_DIR/target/gatling-console.log" >&2; exit 1; }
   LAST_REPORT=$BENCH_DIR/target/gatling/$(cat "$BENCH_DIR/target/gatling/lastRun.txt")
 }
@@ -248,6 +254,7 @@ if $DO_FLOOR_LOAD; then
   fi
 fi
 
-$HEAP_OK || say "heap: not measured (no portal pid; pass --pid, or run as the portal's user)"
+$DO_HEAP || say "heap: not measured (--no-heap)"
+$DO_HEAP && ! $HEAP_OK && say "heap: not measured (no portal pid; pass --pid, or run as the portal's user)"
 say ""
 say "summary written to $SUMMARY"

@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.headerRegex;
@@ -236,7 +237,10 @@ public class LearnerSimulation extends Simulation {
             css("form#player", "action").saveAs("playerAction"),
             css("form#player input[name='jakarta.faces.ViewState']", "value").saveAs("viewState"),
             css("form#player input[type='radio']", "name").findAll().transform(names -> names.stream().distinct().toList())
-                .saveAs("radios")));
+                .saveAs("radios"),
+            // PrimeFaces' CSP nonce of the page: its script sends it with every AJAX request of that page, and the
+            // portal refuses an AJAX post without it ("CSP nonce mismatch", an <error> in the partial response)
+            regex("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").saveAs("nonce")));
   }
 
   /** The AJAX request PrimeFaces sends for the "Check answers" button (process @all, update the form). */
@@ -249,6 +253,7 @@ public class LearnerSimulation extends Simulation {
         .formParam("jakarta.faces.partial.execute", "@all")
         .formParam("jakarta.faces.partial.render", "player")
         .formParam("player:checkAnswers", "player:checkAnswers")
+        .formParam("primefaces.nonce", "#{nonce}")
         .formParam("player", "player")
         .formParamMap(LearnerSimulation::answers)
         .formParam("jakarta.faces.ViewState", "#{viewState}")
