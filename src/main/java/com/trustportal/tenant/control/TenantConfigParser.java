@@ -342,7 +342,7 @@ public final class TenantConfigParser {
     Set<String> roles = new java.util.LinkedHashSet<>();
     for (ScalarNode role : stringList(s, "two_factor", "security.two_factor")) {
       String value = role.getValue().trim().toLowerCase(Locale.ROOT);
-      if (!Set.of("learner", "manager", "admin").contains(value)) {
+      if (!ROLES.contains(value)) {
         problem(line(role), "security.two_factor", "'" + shorten(role.getValue()) + "' is not one of learner, manager, admin");
       } else if (!roles.add(value)) {
         problem(line(role), "security.two_factor", "role '" + value + "' is listed twice");
