@@ -161,10 +161,10 @@ class TwoFactorIT {
 
       PendingSignIn expired = new PendingSignIn(TENANT, pending.accountId(), pending.email(),
           pending.securityVersion(), Instant.now().minusSeconds(1), false);
-      assertTrue(twoFactor.complete(expired, codes.get(0), "10.20.30.1").expired(), "expired");
+      assertTrue(twoFactor.complete(expired, codes.get(0), "10.20.30.1").ended(), "expired");
       PendingSignIn oldVersion = new PendingSignIn(TENANT, pending.accountId(), pending.email(),
           pending.securityVersion() - 1, pending.expiresAt(), false);
-      assertTrue(twoFactor.complete(oldVersion, codes.get(0), "10.20.30.1").expired(), "another security version");
+      assertTrue(twoFactor.complete(oldVersion, codes.get(0), "10.20.30.1").ended(), "another security version");
 
       SecondStepResult done = twoFactor.complete(pending, codes.get(0), "10.20.30.1");
       assertTrue(done.user().isPresent(), "the recovery code, still unused, signs in");
@@ -188,7 +188,7 @@ class TwoFactorIT {
     });
     SecondStepResult elsewhere = TenantContext.callAsUnchecked("acme",
         () -> twoFactor.complete(pending, "123456", "10.20.30.2"));
-    assertTrue(elsewhere.expired() && elsewhere.user().isEmpty(), "refused in any tenant but its own");
+    assertTrue(elsewhere.ended() && elsewhere.user().isEmpty(), "refused in any tenant but its own");
   }
 
   // --- helpers -----------------------------------------------------------------------------------
