@@ -21,7 +21,8 @@ import java.util.Optional;
  * {@code SecurityContext.authenticate} with the e-mail and password; this mechanism checks them
  * against the current tenant's accounts (the tenant was fixed by the request filter), issues a new
  * session id and keeps a small {@link SignedInUser} in the session. Later requests are recognised
- * through {@link LiveSession}, which checks that entry against the account as it is now.
+ * through {@link LiveSession}, which checks that entry against the account as it is now. A single sign-on
+ * verified by the {@code sso} feature arrives as a {@link VerifiedSignIn} and gets the same session.
  */
 @ApplicationScoped
 public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -42,13 +43,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         result.retryAfter().ifPresent(wait -> request.setAttribute(RETRY_AFTER, Accounts.seconds(wait)));
         return AuthenticationStatus.SEND_FAILURE;
       }
-      SignedInUser user = result.user().get();
-      // a new session id on sign-in, so an id planted before sign-in (session fixation) is worthless
-      if (request.getSession(false) != null) {
-        request.changeSessionId();
-      }
-      live.signedIn(request, user);
-      return context.notifyContainerAboutLogin(user.principalName(), user.groups());
+      return signedIn(request, context, result.user().get());
+    }
+    if (context.isAuthenticationRequest() && credential instanceof VerifiedSignIn verified) {
+      return signedIn(request, context, verified.user());
     }
     Optional<SignedInUser> user;
     try {
@@ -65,6 +63,16 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
       return context.notifyContainerAboutLogin(user.get().principalName(), user.get().groups());
     }
     return context.doNothing();
+  }
+
+  /** The same session for every way of signing in (password, single sign-on). */
+  private AuthenticationStatus signedIn(HttpServletRequest request, HttpMessageContext context, SignedInUser user) {
+    // a new session id on sign-in, so an id planted before sign-in (session fixation) is worthless
+    if (request.getSession(false) != null) {
+      request.changeSessionId();
+    }
+    live.signedIn(request, user);
+    return context.notifyContainerAboutLogin(user.principalName(), user.groups());
   }
 
   @Override

@@ -79,6 +79,11 @@ public class SignIn {
   }
 
   private String landing(SignedInUser user) {
+    return landing(next, user);
+  }
+
+  /** Where a sign-in lands: the page asked for ({@code next}, inside the portal only) or the role's start page. */
+  public static String landing(String next, SignedInUser user) {
     if (next != null && next.matches("/(learn|manage|admin|platform)/[A-Za-z0-9_./-]*") && !next.contains("..")) {
       return next;
     }
