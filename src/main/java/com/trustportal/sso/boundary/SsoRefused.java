@@ -1,6 +1,9 @@
 package com.trustportal.sso.boundary;
 
+import jakarta.ejb.ApplicationException;
+
 /** A single sign-on the portal does not accept; the reason is data, the message is what the visitor reads. */
+@ApplicationException(rollback = true)
 public class SsoRefused extends RuntimeException {
 
   public enum Reason {
