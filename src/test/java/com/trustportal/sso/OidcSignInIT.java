@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * OpenID Connect sign-in per tenant over plain HTTP, as a browser meets it (redirects followed by hand, cookies
- * kept), against mock-oauth2-server in this JVM (issuers {@code ssoa} and {@code ssob} on 127.0.0.1:18089, as the
+ * kept), against mock-oauth2-server in this JVM (issuers {@code ssoa} and {@code ssob} on localhost:18089, as the
  * IT tenants {@code ssoa} and {@code ssob} name them). The happy paths go through the mock server's own authorize
  * and token endpoints; the edge cases answer the portal's token request with an ID token made for the case
  * (wrong issuer, audience, expiry, nonce, tenant, key), signed by the mock server's keys unless the case is the key.
@@ -66,7 +66,7 @@ class OidcSignInIT {
   @BeforeEach
   void startProvider() throws Exception {
     provider = new MockOAuth2Server(canned);
-    provider.start(InetAddress.getByName("127.0.0.1"), PORT);
+    provider.start(InetAddress.getByName("localhost"), PORT);
     browser = PortalHttp.client();
   }
 
@@ -114,6 +114,16 @@ class OidcSignInIT {
   void anAddressOutsideTheAllowedDomainsIsRefused() throws Exception {
     provider.enqueueCallback(person("ssoa", "portal-ssoa", "someone@elsewhere.example", "Eli Else", List.of()));
     expectRefused(signInThroughProvider("ssoa"), 403, "DOMAIN_NOT_ALLOWED");
+  }
+
+  /** The control for the cases below: a token made the same way, with nothing wrong, signs in. */
+  @Test
+  void aMadeTokenWithEverythingRightSignsIn() throws Exception {
+    Started started = start("ssoa");
+    answerTokenRequestWith(provider.issueToken("ssoa", "portal-ssoa", callback("ssoa", "portal-ssoa", started.nonce, 3600)));
+    HttpResponse<String> landed = callback(started, "ssoa");
+    assertEquals(302, landed.statusCode(), landed.body());
+    assertTrue(location(landed).endsWith(base.getPath() + "t/ssoa/learn/index.xhtml"), location(landed));
   }
 
   @Test
@@ -190,7 +200,7 @@ class OidcSignInIT {
     RSAKey rotated = new RSAKeyGenerator(2048).keyID("rotated-" + UUID.randomUUID()).generate();
     provider = new MockOAuth2Server(new OAuth2Config(false, null, null, false,
         new OAuth2TokenProvider(new KeyProvider(List.of(rotated)))), canned);
-    provider.start(InetAddress.getByName("127.0.0.1"), PORT);
+    provider.start(InetAddress.getByName("localhost"), PORT);
     browser = PortalHttp.client();
     provider.enqueueCallback(person("ssoa", "portal-ssoa", "learner@ssoa.example", "Lou Learner", List.of()));
     HttpResponse<String> afterRotation = signInThroughProvider("ssoa");
@@ -253,7 +263,7 @@ class OidcSignInIT {
 
   /** The issuer as the IT tenant's file names it. */
   private static String issuer(String tenant) {
-    return "http://127.0.0.1:" + PORT + "/" + tenant;
+    return "http://localhost:" + PORT + "/" + tenant;
   }
 
   private HttpResponse<String> signInThroughProvider(String tenant) throws Exception {
