@@ -355,7 +355,7 @@ public final class TenantConfigParser {
     String secretEnv = optionalText(s, "client-secret-env", prefix);
     String secretFileName = optionalText(s, "client-secret-file", prefix);
     Path secretFile = null;
-    if ((secretEnv == null) == (secretFileName == null)) {
+    if ((secretEnv == null) == (secretFileName == null) && !s.containsKey("client-secret")) {
       problem(line(block), prefix + "client-secret-env",
           "name exactly one of client-secret-env (an environment variable) and client-secret-file (a file)");
     } else if (secretEnv != null && !secretEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
