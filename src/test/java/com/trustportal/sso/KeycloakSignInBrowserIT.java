@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -32,9 +33,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Single sign-on end to end in headless Chromium with a real Keycloak, one realm per tenant (IT tenants kcacme and
  * kcglobex, realms of the same names in src/test/keycloak). Keycloak's login cookies are Secure even on http;
- * Chromium treats localhost as a secure context, so Keycloak is reached as localhost.
+ * Chromium treats localhost as a secure context, so Keycloak is reached as localhost. Tagged "keycloak": it holds
+ * nothing that depends on the database, so CI runs it in the H2 phase only.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag("keycloak")
 class KeycloakSignInBrowserIT {
 
   private static final Logger LOG = Logger.getLogger(KeycloakSignInBrowserIT.class.getName());
