@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.trustportal.Deployments;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -66,6 +68,45 @@ class AuthorizationMatrixIT {
     // the second step of a sign-in is public (a half-signed-in session has no role); without one waiting it says so
     MATRIX.put("two-factor.xhtml", new int[] {OK, OK, OK, OK, FORBIDDEN});
     MATRIX.put("reset.xhtml?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", new int[] {OK, OK, OK, OK, FORBIDDEN});
+    // single sign-on: acme has no identity provider, so its SSO endpoints do not exist (a tenant with one: the test below)
+    MATRIX.put("sso/oidc/start", new int[] {NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN});
+    MATRIX.put("sso/oidc/callback?code=x&state=y", new int[] {NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN});
+  }
+
+  /**
+   * The SSO endpoints of a tenant that has an identity provider (IT tenant ssob, its provider the mock server on
+   * localhost:18089): anyone of the tenant may start a sign-in and is sent to the provider; a callback that names no
+   * sign-in of this session is refused (400); a session of another tenant gets 403 on both, as on every page.
+   */
+  @Test
+  void ssoEndpointsOfATenantWithAProviderAnswerEachCallerAsTheTableSays() throws Exception {
+    MockOAuth2Server provider = new MockOAuth2Server();
+    provider.start(InetAddress.getByName("localhost"), 18089);
+    try {
+      String ssob = base + "t/ssob/";
+      List<HttpClient> callers = List.of(client(), signedIn(ssob, "known@ssob.example"),
+          signedIn(ssob, "admin@ssob.example"), signedIn(base + "t/acme/", "admin@acme.example"));
+      String[] names = {"anonymous", "learner", "admin", "acme admin"};
+      List<String> wrong = new ArrayList<>();
+      for (int i = 0; i < callers.size(); i++) {
+        HttpResponse<String> start = callers.get(i).send(HttpRequest.newBuilder(URI.create(ssob + "sso/oidc/start")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        String location = start.headers().firstValue("Location").orElse("");
+        boolean other = i == 3;
+        if (other ? start.statusCode() != FORBIDDEN
+            : start.statusCode() != 302 || !location.startsWith("http://localhost:18089/ssob/authorize?")) {
+          wrong.add("sso/oidc/start as " + names[i] + ": " + start.statusCode() + " " + location);
+        }
+        HttpResponse<String> callback = callers.get(i).send(HttpRequest.newBuilder(
+            URI.create(ssob + "sso/oidc/callback?code=x&state=made-up")).build(), HttpResponse.BodyHandlers.ofString());
+        if (callback.statusCode() != (other ? FORBIDDEN : 400)) {
+          wrong.add("sso/oidc/callback as " + names[i] + ": " + callback.statusCode());
+        }
+      }
+      assertEquals(List.of(), wrong);
+    } finally {
+      provider.shutdown();
+    }
   }
 
   @Test

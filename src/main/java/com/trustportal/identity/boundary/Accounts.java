@@ -10,7 +10,9 @@ import com.trustportal.identity.entity.Account;
 import com.trustportal.identity.entity.PendingSignIn;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.entity.SignedInUser;
+import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
+import com.trustportal.tenant.control.TenantDirectory;
 import com.trustportal.tenant.control.TenantData;
 import com.trustportal.tenant.control.TenantDirectory;
 import jakarta.ejb.Stateless;
@@ -56,6 +58,12 @@ public class Accounts {
     Account account = found.get();
     if (!PasswordHasher.verify(password == null ? "" : password, account.passwordHash())) {
       return SignInResult.refused(throttle.failed(email, clientAddress));
+    }
+    if (account.role() != Role.ADMIN && !directory.bySlug(TenantContext.require())
+        .map(TenantConfig::allowsLocalPasswords).orElse(true)) {
+      // the tenant signs in through its identity provider only; its admins keep their passwords as the way in
+      // when the provider is down or misconfigured. Checked after the hash, so the answer takes the same time.
+      return SignInResult.refused(Optional.empty());
     }
     // Parallel sign-ins of one account (two tabs, a retried request) each write the last sign-in: take
     // the row lock and re-read it, so they queue instead of failing on the row version.

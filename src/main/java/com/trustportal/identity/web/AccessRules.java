@@ -34,7 +34,8 @@ public final class AccessRules {
 
   /** Paths that only make sense inside a tenant: every Faces view and every role-protected area. */
   public static boolean needsTenant(String path) {
-    return path.endsWith(".xhtml") || RequestPaths.firstSegment(path).equals("brand") || required(path).isPresent();
+    String first = RequestPaths.firstSegment(path);
+    return path.endsWith(".xhtml") || first.equals("brand") || first.equals("sso") || required(path).isPresent();
   }
 
   /** Paths that are the same for every tenant and carry no tenant data. */

@@ -26,7 +26,9 @@ import java.util.Optional;
  * session id and keeps a small {@link SignedInUser} in the session. Later requests are recognised
  * through {@link LiveSession}, which checks that entry against the account as it is now. For an account with a
  * second factor a right password only leaves a {@link PendingSignIn} in the session; the second step
- * ({@link SecondFactorCredential}, from {@link SecondStep}) turns it into the signed-in user.
+ * ({@link SecondFactorCredential}, from {@link SecondStep}) turns it into the signed-in user. A single sign-on
+ * verified by the {@code sso} feature arrives as a {@link VerifiedSignIn} and gets the same session (the
+ * tenant's identity provider is where a second factor is asked for then).
  */
 @ApplicationScoped
 public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -67,14 +69,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         result.retryAfter().ifPresent(wait -> request.setAttribute(RETRY_AFTER, Accounts.seconds(wait)));
         return AuthenticationStatus.SEND_FAILURE;
       }
-      SignedInUser user = result.user().get();
-      // a new session id on sign-in, so an id planted before sign-in (session fixation) is worthless
-      if (request.getSession(false) != null) {
-        request.changeSessionId();
-      }
-      request.getSession(true).removeAttribute(PendingSignIn.SESSION_KEY);
-      live.signedIn(request, user);
-      return context.notifyContainerAboutLogin(user.principalName(), user.groups());
+      return signedIn(request, context, result.user().get());
+    }
+    if (context.isAuthenticationRequest() && credential instanceof VerifiedSignIn verified) {
+      return signedIn(request, context, verified.user());
     }
     if (context.isAuthenticationRequest() && credential instanceof SecondFactorCredential second) {
       return secondStep(request, context, second);
@@ -112,11 +110,18 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
       result.retryAfter().ifPresent(wait -> request.setAttribute(RETRY_AFTER, Accounts.seconds(wait)));
       return AuthenticationStatus.SEND_FAILURE;
     }
-    SignedInUser user = result.user().get();
-    session.removeAttribute(PendingSignIn.SESSION_KEY);
-    request.changeSessionId();
-    live.signedIn(request, user);
     request.setAttribute(RECOVERY_CODES, result.recoveryCodes());
+    return signedIn(request, context, result.user().get());
+  }
+
+  /** The same session for every way of signing in (password, second factor, single sign-on). */
+  private AuthenticationStatus signedIn(HttpServletRequest request, HttpMessageContext context, SignedInUser user) {
+    // a new session id on sign-in, so an id planted before sign-in (session fixation) is worthless
+    if (request.getSession(false) != null) {
+      request.changeSessionId();
+    }
+    request.getSession(true).removeAttribute(PendingSignIn.SESSION_KEY);
+    live.signedIn(request, user);
     return context.notifyContainerAboutLogin(user.principalName(), user.groups());
   }
 

@@ -89,7 +89,7 @@ public class SignIn {
   }
 
   /** Where a sign-in goes: the page asked for ({@code next}, only a path of the portal's own areas), or the role's home. */
-  static String landing(SignedInUser user, String next) {
+  public static String landing(SignedInUser user, String next) {
     if (safeNext(next)) {
       return next;
     }

@@ -3,7 +3,9 @@ package com.trustportal.tenant.control;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One tenant as declared in {@code tenants/<slug>/tenant.yaml}: validated, immutable, and the only
@@ -21,7 +23,8 @@ public record TenantConfig(
     List<InitialAccount> accounts,
     String digest,
     AssessmentOverrides assessment,
-    Security security) {
+    Security security,
+    Optional<Sso> sso) {
 
   public TenantConfig(String slug, String name, List<String> hosts, Brand brand, Locale locale, int seats,
       List<String> courses, Signer signer, List<InitialAccount> accounts, String digest) {
@@ -31,7 +34,8 @@ public record TenantConfig(
   public TenantConfig(String slug, String name, List<String> hosts, Brand brand, Locale locale, int seats,
       List<String> courses, Signer signer, List<InitialAccount> accounts, String digest,
       AssessmentOverrides assessment) {
-    this(slug, name, hosts, brand, locale, seats, courses, signer, accounts, digest, assessment, Security.NONE);
+    this(slug, name, hosts, brand, locale, seats, courses, signer, accounts, digest, assessment, Security.NONE,
+        Optional.empty());
   }
 
   public TenantConfig {
@@ -46,6 +50,7 @@ public record TenantConfig(
     Objects.requireNonNull(digest);
     Objects.requireNonNull(assessment);
     Objects.requireNonNull(security);
+    Objects.requireNonNull(sso);
   }
 
   /**
@@ -63,6 +68,47 @@ public record TenantConfig(
     /** Whether accounts of {@code role} (learner, manager or admin, any case) must use a second factor. */
     public boolean requiresTwoFactor(String role) {
       return role != null && twoFactor.contains(role.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** Whether accounts of this tenant may sign in with a portal password (see {@link Sso#localPasswords}). */
+  public boolean allowsLocalPasswords() {
+    return sso.map(Sso::localPasswords).orElse(true);
+  }
+
+  /**
+   * The {@code sso} block: the tenant's own OpenID Connect provider. The client secret is never in the file: the
+   * file names an environment variable ({@code secretEnv}) or a file ({@code secretFile}) that holds it, read when a
+   * sign-in needs it. {@code roles} maps a group (as the groups claim names it) to learner, manager or admin; the
+   * strongest matching role wins, learner when none matches. {@code localPasswords} false: only the tenant's admins
+   * may still sign in with a password (the way in when the provider is down or misconfigured).
+   */
+  public record Sso(String issuer, String clientId, String secretEnv, Path secretFile, String button,
+      String emailClaim, String nameClaim, String groupsClaim, Map<String, String> roles, List<String> allowedDomains,
+      boolean jit, boolean localPasswords) {
+
+    public Sso {
+      Objects.requireNonNull(issuer);
+      Objects.requireNonNull(clientId);
+      if ((secretEnv == null) == (secretFile == null)) {
+        throw new IllegalArgumentException("exactly one of secretEnv and secretFile");
+      }
+      Objects.requireNonNull(button);
+      Objects.requireNonNull(emailClaim);
+      Objects.requireNonNull(nameClaim);
+      Objects.requireNonNull(groupsClaim);
+      roles = Map.copyOf(roles);
+      allowedDomains = List.copyOf(allowedDomains);
+    }
+
+    /** Whether {@code email}'s domain is one the tenant allows (every domain when the list is empty). */
+    public boolean allowsDomainOf(String email) {
+      int at = email.lastIndexOf('@');
+      if (at < 0) {
+        return false;
+      }
+      String domain = email.substring(at + 1).toLowerCase(Locale.ROOT);
+      return allowedDomains.isEmpty() || allowedDomains.contains(domain);
     }
   }
 

@@ -151,7 +151,7 @@ public final class TenantConfigParser {
   private TenantConfig read(MappingNode top, byte[] bytes) {
     Map<String, NodeTuple> keys =
         keys(top, "", Set.of("name", "hosts", "brand", "locale", "seats", "courses", "certificate", "accounts",
-            "assessment", "security"));
+            "assessment", "security", "sso"));
     String name = limitedText(keys, top, "name", "", MAX_TENANT_TEXT);
     List<String> hosts = new ArrayList<>();
     for (ScalarNode host : stringList(keys, "hosts")) {
@@ -179,11 +179,12 @@ public final class TenantConfigParser {
     List<TenantConfig.InitialAccount> accounts = accounts(keys);
     TenantConfig.AssessmentOverrides assessment = assessment(keys);
     TenantConfig.Security security = security(keys);
+    Optional<TenantConfig.Sso> sso = sso(keys, name);
     if (!problems.isEmpty()) {
       return null;
     }
     return new TenantConfig(slug, name, hosts, brand, locale, seats, courses, signer, accounts,
-        digest(bytes, logoBytes), assessment, security);
+        digest(bytes, logoBytes), assessment, security, sso);
   }
 
   private TenantConfig.Brand brand(Map<String, NodeTuple> keys, MappingNode top) {
@@ -349,6 +350,107 @@ public final class TenantConfigParser {
       }
     }
     return new TenantConfig.Security(roles);
+  }
+
+  /** The {@code sso} block (OpenID Connect); see {@link TenantConfig.Sso}. */
+  private Optional<TenantConfig.Sso> sso(Map<String, NodeTuple> keys, String tenantName) {
+    NodeTuple tuple = keys.get("sso");
+    if (tuple == null) {
+      return Optional.empty();
+    }
+    if (!(tuple.getValueNode() instanceof MappingNode block)) {
+      problem(line(tuple.getValueNode()), "sso", "expected issuer, client-id, client-secret-env or client-secret-file, ...");
+      return Optional.empty();
+    }
+    String prefix = "sso.";
+    int before = problems.size();
+    Map<String, NodeTuple> s = keys(block, prefix, Set.of("issuer", "client-id", "client-secret-env",
+        "client-secret-file", "client-secret", "button", "claims", "roles", "allowed-domains", "jit", "local-passwords"));
+    if (s.containsKey("client-secret")) {
+      problem(line(s.get("client-secret").getKeyNode()), prefix + "client-secret", "the secret never goes into "
+          + FILE_NAME + ": name the environment variable (client-secret-env) or file (client-secret-file) that holds it");
+    }
+    String issuer = requiredText(s, block, "issuer", prefix);
+    if (issuer != null && !issuer.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+      problem(line(s.get("issuer").getValueNode()), prefix + "issuer", "'" + shorten(issuer)
+          + "' is not an issuer URL such as https://login.example.com/realms/acme");
+    }
+    String clientId = requiredText(s, block, "client-id", prefix);
+    String secretEnv = optionalText(s, "client-secret-env", prefix);
+    String secretFileName = optionalText(s, "client-secret-file", prefix);
+    Path secretFile = null;
+    if ((secretEnv == null) == (secretFileName == null) && !s.containsKey("client-secret")) {
+      problem(line(block), prefix + "client-secret-env",
+          "name exactly one of client-secret-env (an environment variable) and client-secret-file (a file)");
+    } else if (secretEnv != null && !secretEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      problem(line(s.get("client-secret-env").getValueNode()), prefix + "client-secret-env",
+          "'" + shorten(secretEnv) + "' is not an environment variable name");
+    } else if (secretFileName != null) {
+      secretFile = dir.resolve(secretFileName).normalize();
+    }
+    String button = optionalText(s, "button", prefix);
+    String emailClaim = "email";
+    String nameClaim = "name";
+    String groupsClaim = "groups";
+    NodeTuple claims = s.get("claims");
+    if (claims != null) {
+      if (claims.getValueNode() instanceof MappingNode c) {
+        Map<String, NodeTuple> cm = keys(c, prefix + "claims.", Set.of("email", "name", "groups"));
+        emailClaim = Optional.ofNullable(optionalText(cm, "email", prefix + "claims.")).orElse(emailClaim);
+        nameClaim = Optional.ofNullable(optionalText(cm, "name", prefix + "claims.")).orElse(nameClaim);
+        groupsClaim = Optional.ofNullable(optionalText(cm, "groups", prefix + "claims.")).orElse(groupsClaim);
+      } else {
+        problem(line(claims.getValueNode()), prefix + "claims", "expected email, name and groups claim names");
+      }
+    }
+    Map<String, String> roles = new LinkedHashMap<>();
+    NodeTuple roleTuple = s.get("roles");
+    if (roleTuple != null) {
+      if (roleTuple.getValueNode() instanceof MappingNode r) {
+        for (NodeTuple group : r.getValue()) {
+          String groupName = group.getKeyNode() instanceof ScalarNode k ? k.getValue().trim() : null;
+          String role = group.getValueNode() instanceof ScalarNode v ? v.getValue().trim() : null;
+          if (groupName == null || groupName.isEmpty()) {
+            problem(line(group.getKeyNode()), prefix + "roles", "expected a group name");
+          } else if (role == null || !ROLES.contains(role)) {
+            problem(line(group.getValueNode()), prefix + "roles." + groupName,
+                "'" + shorten(String.valueOf(role)) + "' is not one of learner, manager, admin");
+          } else if (roles.put(groupName, role) != null) {
+            problem(line(group.getKeyNode()), prefix + "roles." + groupName, "group '" + groupName + "' is listed twice");
+          }
+        }
+      } else {
+        problem(line(roleTuple.getValueNode()), prefix + "roles", "expected group: role pairs, e.g. Sales Managers: manager");
+      }
+    }
+    List<String> domains = new ArrayList<>();
+    for (ScalarNode domain : stringList(s, "allowed-domains")) {
+      String value = domain.getValue().trim().toLowerCase(Locale.ROOT);
+      if (!HOST.matcher(value).matches()) {
+        problem(line(domain), prefix + "allowed-domains", "'" + shorten(domain.getValue()) + "' is not a domain name");
+      } else {
+        domains.add(value);
+      }
+    }
+    boolean jit = flag(s, "jit", prefix, false);
+    boolean localPasswords = flag(s, "local-passwords", prefix, true);
+    if (problems.size() > before) {
+      return Optional.empty();
+    }
+    return Optional.of(new TenantConfig.Sso(issuer, clientId, secretEnv, secretFile, button == null ? "Sign in with " + tenantName : button, emailClaim, nameClaim,
+        groupsClaim, roles, domains, jit, localPasswords));
+  }
+
+  private boolean flag(Map<String, NodeTuple> keys, String key, String prefix, boolean absent) {
+    String value = optionalText(keys, key, prefix);
+    if (value == null) {
+      return absent;
+    }
+    if (!value.equals("true") && !value.equals("false")) {
+      problem(line(keys.get(key).getValueNode()), prefix + key, "'" + shorten(value) + "' is not true or false");
+      return absent;
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private int optionalInt(Map<String, NodeTuple> keys, String key, String prefix, int absent, int min, int max) {

@@ -32,6 +32,16 @@ public class Branding {
     base = attribute == null ? faces.getExternalContext().getRequestContextPath() : attribute.toString();
   }
 
+  /** The label of the tenant's single sign-on button, or null when the tenant has none. */
+  public String getSsoButton() {
+    return tenant == null ? null : tenant.sso().map(TenantConfig.Sso::button).orElse(null);
+  }
+
+  /** False when the tenant's accounts (other than its admins) sign in through its identity provider only. */
+  public boolean isLocalPasswords() {
+    return tenant == null || tenant.allowsLocalPasswords();
+  }
+
   public boolean isTenant() {
     return tenant != null;
   }

@@ -163,6 +163,87 @@ class TenantConfigParserTest {
     assertProblem(problem, 15, "assessment." + line.strip().substring(0, line.strip().indexOf(':')));
   }
 
+  private static final String SSO = """
+      sso:
+        issuer: https://login.acme.example/realms/acme
+        client-id: trust-portal
+        client-secret-env: ACME_OIDC_SECRET
+        roles:
+          Sales Managers: manager
+          LMS Admins: admin
+        allowed-domains: [Acme.Example]
+        jit: true
+        local-passwords: false
+      """;
+  // lines after VALID's 25: 26 sso, 27 issuer, 28 client-id, 29 secret, 30 roles, 31-32 groups, 33 domains, 34 jit
+
+  @Test
+  void anSsoBlockIsReadWithItsDefaults() throws IOException {
+    TenantConfig config = parseValid(tenant("acme", VALID + SSO));
+
+    TenantConfig.Sso sso = config.sso().orElseThrow();
+    assertAll(
+        () -> assertEquals("https://login.acme.example/realms/acme", sso.issuer()),
+        () -> assertEquals("ACME_OIDC_SECRET", sso.secretEnv()),
+        () -> assertEquals("Sign in with Acme Corporation", sso.button()),
+        () -> assertEquals("email", sso.emailClaim()),
+        () -> assertEquals("groups", sso.groupsClaim()),
+        () -> assertEquals(java.util.Map.of("Sales Managers", "manager", "LMS Admins", "admin"), sso.roles()),
+        () -> assertEquals(List.of("acme.example"), sso.allowedDomains()),
+        () -> assertTrue(sso.jit()),
+        () -> assertFalse(config.allowsLocalPasswords()),
+        () -> assertTrue(sso.allowsDomainOf("ann@acme.example")),
+        () -> assertFalse(sso.allowsDomainOf("ann@acme.example.evil")));
+    assertTrue(parseValid(tenant("plain", VALID)).allowsLocalPasswords(), "no sso block: passwords as always");
+  }
+
+  @Test
+  void theClientSecretItselfIsRefusedInTheFile() throws IOException {
+    TenantProblem problem = single(problems(tenant("acme", VALID
+        + SSO.replace("  client-secret-env: ACME_OIDC_SECRET\n", "  client-secret: s3cr3t\n"))));
+
+    assertProblem(problem, 29, "sso.client-secret");
+    assertTrue(problem.message().contains("never goes into"), problem::toString);
+    assertFalse(problem.message().contains("s3cr3t"), "the secret is not repeated in the error");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "  issuer: login.acme.example|27|sso.issuer",
+      "  client-secret-env: not a name|29|sso.client-secret-env",
+      "  jit: yes please|34|sso.jit",
+      "  roles:\n    Sales Managers: boss\n    LMS Admins: admin|31|sso.roles.Sales Managers",
+      "  allowed-domains: [acme..example]|33|sso.allowed-domains",
+      "  scopes: [openid]|36|sso.scopes"})
+  void aBadSsoSettingIsReportedWithLineAndField(String row) throws IOException {
+    String[] parts = row.split("\\|");
+    String line = parts[0].replace("\\n", "\n");
+    String key = line.strip().substring(0, line.strip().indexOf(':'));
+    String yaml = SSO.lines().anyMatch(l -> l.startsWith("  " + key + ":"))
+        ? replaceSetting(SSO, key, line) : SSO + line + "\n";
+    TenantProblem problem = single(problems(tenant("acme", VALID + yaml)));
+
+    assertProblem(problem, Integer.parseInt(parts[1]), parts[2]);
+  }
+
+  /** {@code sso} with the setting {@code key} (and its indented lines) replaced by {@code line}. */
+  private static String replaceSetting(String sso, String key, String line) {
+    StringBuilder out = new StringBuilder();
+    boolean skipping = false;
+    for (String l : sso.lines().toList()) {
+      if (l.startsWith("  " + key + ":")) {
+        out.append(line).append('\n');
+        skipping = true;
+      } else if (skipping && l.startsWith("    ")) {
+        continue;
+      } else {
+        skipping = false;
+        out.append(l).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
   @Test
   void aTenantMayRequireTwoFactorForRoles() throws IOException {
     TenantConfig plain = parseValid(tenant("acme", VALID));
