@@ -105,7 +105,7 @@ public class UsersHandler extends ResourceHandler<User> {
       throw new BadRequestException("userName: the e-mail address of an account cannot be changed (" + account.email()
           + "); create a new user and deactivate this one", null, ScimType.RFC7644.MUTABILITY);
     }
-    account.rename(name(user, email));
+    account.rename(changedName(user, account));
     account.reportTo(manager(user, account));
     boolean active = user.isActive().orElse(true);
     if (active && !account.active()) {
@@ -177,6 +177,27 @@ public class UsersHandler extends ResourceHandler<User> {
       throw new BadRequestException("name.formatted: " + problems.get(0), null, ScimType.RFC7644.INVALID_VALUE);
     }
     return formatted;
+  }
+
+  /**
+   * The name after an update. The portal keeps one name, which it answers as both {@code displayName} and
+   * {@code name.formatted}; Entra changes one of them (a PATCH of {@code displayName} alone), Okta sends given
+   * and family name. Whichever differs from the stored name is the new one.
+   */
+  private static String changedName(User user, Account account) {
+    Optional<String> display = user.getDisplayName().map(String::strip).filter(n -> !n.isEmpty());
+    Optional<Name> name = user.getName();
+    Optional<String> formatted = name.flatMap(Name::getFormatted).map(String::strip).filter(n -> !n.isEmpty());
+    String given = (name.flatMap(Name::getGivenName).orElse("") + " " + name.flatMap(Name::getFamilyName).orElse(""))
+        .strip();
+    String chosen = display.filter(n -> !n.equals(account.name()))
+        .or(() -> formatted.filter(n -> !n.equals(account.name())))
+        .orElse(given.isEmpty() || formatted.isPresent() ? account.name() : given);
+    List<String> problems = LearnerCsv.textProblems(chosen, 2 * LearnerCsv.MAX_NAME + 1);
+    if (!problems.isEmpty()) {
+      throw new BadRequestException("displayName: " + problems.get(0), null, ScimType.RFC7644.INVALID_VALUE);
+    }
+    return chosen;
   }
 
   /** The manager named by the enterprise extension: an account of this tenant, by its SCIM id, or none. */
