@@ -185,6 +185,9 @@ class ScimIT {
         Map.of("memberId", first))), 200);
     assertEquals(1, removed.getJsonArray("members").size(), removed.toString());
     assertEquals(second, removed.getJsonArray("members").getJsonObject(0).getString("value"));
+    JsonObject readded = json(scim("scim", "PATCH", "Groups/" + id, token, body("entra/patch-group-add-member.json",
+        Map.of("memberId", first))), 200);
+    assertEquals(2, readded.getJsonArray("members").size(), readded.toString());
 
     JsonObject foreignMember = json(scim("scim", "POST", "Groups", token, body("okta/create-group.json",
         Map.of("displayName", "Other " + run, "memberId", "no-such-user", "memberName", "x"))), 400);
