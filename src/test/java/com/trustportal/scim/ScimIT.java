@@ -100,6 +100,13 @@ class ScimIT {
     assertEquals(302, next.statusCode(), "the open session ended at once");
     assertTrue(next.headers().firstValue("Location").orElse("").contains("login.xhtml"), next.headers().map().toString());
     assertFalse(json(scim("scim", "GET", "Users/" + leaverId, token, null), 200).getBoolean("active"));
+
+    // every write is in the tenant's audit trail, with the token as the actor
+    String audit = PortalHttp.get(PortalHttp.signedIn(base + "t/scim/", "admin@scim.example"), base + "t/scim/admin/audit.xhtml").body();
+    assertTrue(audit.matches("(?s).*scim-token:IT .*SCIM_USER_CREATED.*" + Pattern.quote(userName) + ".*"), "creation audited");
+    assertTrue(audit.matches("(?s).*SCIM_USER_CHANGED.*" + Pattern.quote(userName) + ".*Okta-Renamed.*"), "replace audited");
+    assertTrue(audit.matches("(?s).*SCIM_USER_DEACTIVATED.*okta-leaver@scim.example.*sessions ended, seat freed.*"),
+        "deactivation audited");
   }
 
   @Test
