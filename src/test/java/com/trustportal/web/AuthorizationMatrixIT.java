@@ -63,11 +63,14 @@ class AuthorizationMatrixIT {
         new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN});
     MATRIX.put("manage/index.xhtml", new int[] {SIGN_IN, FORBIDDEN, OK, OK, FORBIDDEN});
     MATRIX.put("learn/index.xhtml", new int[] {SIGN_IN, OK, OK, OK, FORBIDDEN});
+    MATRIX.put("learn/two-factor.xhtml", new int[] {SIGN_IN, OK, OK, OK, FORBIDDEN});
     MATRIX.put("learn/certificates/0000-0000-0000-0000-0000-0000-0000.pdf",
         new int[] {SIGN_IN, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN});
     // the password reset pages are public: anyone of the tenant, signed in or not (a session of another tenant is
     // refused in every tenant but its own); a made-up token shows the expired-link notice, nothing else
     MATRIX.put("forgot.xhtml", new int[] {OK, OK, OK, OK, FORBIDDEN});
+    // the second step of a sign-in is public (a half-signed-in session has no role); without one waiting it says so
+    MATRIX.put("two-factor.xhtml", new int[] {OK, OK, OK, OK, FORBIDDEN});
     MATRIX.put("reset.xhtml?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", new int[] {OK, OK, OK, OK, FORBIDDEN});
     SCIM.forEach(path -> MATRIX.put(path, new int[] {UNAUTHORISED, UNAUTHORISED, UNAUTHORISED, UNAUTHORISED, UNAUTHORISED}));
   }

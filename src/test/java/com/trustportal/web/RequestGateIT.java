@@ -78,7 +78,7 @@ class RequestGateIT {
         case "learn" -> LEARN;
         case "platform" -> PLATFORM;
         case "scim" -> SCIM;
-        case "index.xhtml", "login.xhtml", "invite.xhtml", "forgot.xhtml", "reset.xhtml", "errors", "resources", "verify",
+        case "index.xhtml", "login.xhtml", "invite.xhtml", "forgot.xhtml", "reset.xhtml", "two-factor.xhtml", "errors", "resources", "verify",
             "issuers", "brand" -> PUBLIC;
         default -> throw new AssertionError("'" + path + "' is in an area this test does not know: add it to Area.of");
       };

@@ -8,7 +8,7 @@ public class AccountRefused extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  public enum Reason { NO_SUCH_ACCOUNT, WRONG_PASSWORD, WEAK_PASSWORD, THROTTLED }
+  public enum Reason { NO_SUCH_ACCOUNT, WRONG_PASSWORD, WEAK_PASSWORD, THROTTLED, WRONG_CODE, TWO_FACTOR_REQUIRED }
 
   private final Reason reason;
 

@@ -7,10 +7,12 @@ import com.trustportal.identity.control.PasswordRules;
 import com.trustportal.identity.control.SecurityStates;
 import com.trustportal.identity.control.SignInThrottle;
 import com.trustportal.identity.entity.Account;
+import com.trustportal.identity.entity.PendingSignIn;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.entity.SignedInUser;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantData;
+import com.trustportal.tenant.control.TenantDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -27,7 +29,8 @@ import java.util.Optional;
  * Sign-in, the account's security state that sessions are checked against, ending sessions, and
  * account queries of the current tenant. Unknown e-mail, wrong password and inactive account all give
  * the same empty answer after the same work, so the response never tells whether an address has an
- * account; guessing is slowed per client address by {@link SignInThrottle}.
+ * account; guessing is slowed per client address by {@link SignInThrottle}. A right password for an account with a
+ * second factor (or whose role requires one) does not sign in: it starts the second step ({@link TwoFactor}).
  */
 @Stateless
 public class Accounts {
@@ -35,6 +38,7 @@ public class Accounts {
   @Inject @TenantData EntityManager em;
   @Inject SignInThrottle throttle;
   @Inject AuditTrail audit;
+  @Inject TenantDirectory directory;
 
   Clock clock = Clock.systemUTC();
 
@@ -61,6 +65,11 @@ public class Accounts {
       return SignInResult.refused(Optional.empty()); // changed by a parallel request while this one was hashing
     }
     throttle.succeeded(email, clientAddress);
+    boolean mustEnrol = !account.hasTwoFactor() && TwoFactor.requiredFor(directory, TenantContext.require(), account);
+    if (account.hasTwoFactor() || mustEnrol) {
+      // not signed in yet: the session gets a half-signed-in entry that grants nothing until the second step
+      return SignInResult.secondStep(PendingSignIn.of(TenantContext.require(), account, clock.instant(), mustEnrol));
+    }
     account.signedIn(clock.instant());
     return SignInResult.signedIn(SignedInUser.of(TenantContext.require(), account));
   }

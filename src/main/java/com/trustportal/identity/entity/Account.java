@@ -99,6 +99,22 @@ public class Account extends TenantOwned {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** The confirmed TOTP secret (base32), or null: no second factor. */
+  @Column(name = "totp_secret", length = 64)
+  private String totpSecret;
+
+  /** A secret shown during enrolment, until a code from it confirms it. */
+  @Column(name = "totp_pending", length = 64)
+  private String totpPending;
+
+  /** The last time step whose code was accepted: a code is good once. */
+  @Column(name = "totp_last_step")
+  private Long totpLastStep;
+
+  /** SHA-256 of each unused recovery code, separated by spaces. */
+  @Column(name = "recovery_codes", length = 1000)
+  private String recoveryCodes;
+
   @Version
   private long version;
 
@@ -179,6 +195,76 @@ public class Account extends TenantOwned {
    */
   public void endSessions() {
     securityVersion++;
+  }
+
+  /** Whether sign-in asks for a second factor (a code from the person's authenticator app). */
+  public boolean hasTwoFactor() {
+    return totpSecret != null;
+  }
+
+  /** Starts (or starts again) enrolment with a new secret; the second factor in force, if any, stays until confirmed. */
+  public void beginTwoFactor(String secret) {
+    this.totpPending = Objects.requireNonNull(secret);
+  }
+
+  /**
+   * The code of step {@code step} from the pending secret was right: the secret is now in force, with these recovery
+   * codes (their hashes) replacing any earlier ones.
+   */
+  public void confirmTwoFactor(long step, java.util.List<String> recoveryCodeHashes) {
+    if (totpPending == null) {
+      throw new IllegalStateException("no two-factor enrolment under way for " + email);
+    }
+    this.totpSecret = totpPending;
+    this.totpPending = null;
+    this.totpLastStep = step;
+    this.recoveryCodes = String.join(" ", recoveryCodeHashes);
+  }
+
+  /** Removes the second factor and its recovery codes. */
+  public void removeTwoFactor() {
+    this.totpSecret = null;
+    this.totpPending = null;
+    this.totpLastStep = null;
+    this.recoveryCodes = null;
+  }
+
+  /** Records that the code of {@code step} was used; a step at or before the last one used is never accepted again. */
+  public void usedCodeOf(long step) {
+    if (totpLastStep != null && step <= totpLastStep) {
+      throw new IllegalStateException("a code of step " + step + " is not newer than the last one used");
+    }
+    this.totpLastStep = step;
+  }
+
+  /** Uses up one recovery code (by its hash): true when it was unused, and then it is gone. */
+  public boolean useRecoveryCode(String hash) {
+    if (recoveryCodes == null || hash == null || hash.isBlank()) {
+      return false;
+    }
+    java.util.List<String> left = new java.util.ArrayList<>(java.util.List.of(recoveryCodes.split(" ")));
+    if (!left.remove(hash)) {
+      return false;
+    }
+    this.recoveryCodes = String.join(" ", left);
+    return true;
+  }
+
+  public int recoveryCodesLeft() {
+    return recoveryCodes == null || recoveryCodes.isBlank() ? 0 : recoveryCodes.split(" ").length;
+  }
+
+  public String totpSecret() {
+    return totpSecret;
+  }
+
+  public String totpPending() {
+    return totpPending;
+  }
+
+  /** The last step used, or {@link Long#MIN_VALUE} when none was. */
+  public long totpLastStep() {
+    return totpLastStep == null ? Long.MIN_VALUE : totpLastStep;
   }
 
   public String team() {

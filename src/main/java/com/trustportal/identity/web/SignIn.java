@@ -41,6 +41,12 @@ public class SignIn {
     HttpServletRequest request = (HttpServletRequest) ec.getRequest();
     AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) ec.getResponse(),
         AuthenticationParameters.withParams().newAuthentication(true).credential(new UsernamePasswordCredential(email, password)));
+    if (request.getAttribute(PortalAuthenticationMechanism.SECOND_STEP) != null) {
+      faces.responseComplete();
+      ec.redirect(base() + "/two-factor.xhtml" + (safeNext(next) ? "?next=" + java.net.URLEncoder.encode(next,
+          java.nio.charset.StandardCharsets.UTF_8) : ""));
+      return;
+    }
     if (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE) {
       SignedInUser user = (SignedInUser) ec.getSessionMap().get(SignedInUser.SESSION_KEY);
       faces.responseComplete();
@@ -79,7 +85,12 @@ public class SignIn {
   }
 
   private String landing(SignedInUser user) {
-    if (next != null && next.matches("/(learn|manage|admin|platform)/[A-Za-z0-9_./-]*") && !next.contains("..")) {
+    return landing(user, next);
+  }
+
+  /** Where a sign-in goes: the page asked for ({@code next}, only a path of the portal's own areas), or the role's home. */
+  static String landing(SignedInUser user, String next) {
+    if (safeNext(next)) {
       return next;
     }
     if (user == null) {
@@ -91,6 +102,10 @@ public class SignIn {
       case MANAGER -> "/manage/index.xhtml";
       case LEARNER -> "/learn/index.xhtml";
     };
+  }
+
+  static boolean safeNext(String next) {
+    return next != null && next.matches("/(learn|manage|admin|platform)/[A-Za-z0-9_./-]*") && !next.contains("..");
   }
 
   private String base() {

@@ -20,11 +20,18 @@ public record TenantConfig(
     Signer signer,
     List<InitialAccount> accounts,
     String digest,
-    AssessmentOverrides assessment) {
+    AssessmentOverrides assessment,
+    Security security) {
 
   public TenantConfig(String slug, String name, List<String> hosts, Brand brand, Locale locale, int seats,
       List<String> courses, Signer signer, List<InitialAccount> accounts, String digest) {
     this(slug, name, hosts, brand, locale, seats, courses, signer, accounts, digest, AssessmentOverrides.NONE);
+  }
+
+  public TenantConfig(String slug, String name, List<String> hosts, Brand brand, Locale locale, int seats,
+      List<String> courses, Signer signer, List<InitialAccount> accounts, String digest,
+      AssessmentOverrides assessment) {
+    this(slug, name, hosts, brand, locale, seats, courses, signer, accounts, digest, assessment, Security.NONE);
   }
 
   public TenantConfig {
@@ -38,6 +45,25 @@ public record TenantConfig(
     accounts = List.copyOf(accounts);
     Objects.requireNonNull(digest);
     Objects.requireNonNull(assessment);
+    Objects.requireNonNull(security);
+  }
+
+  /**
+   * The {@code security} block: {@code twoFactor} names the roles (learner, manager, admin) whose accounts must sign
+   * in with a second factor; each role is listed by itself (listing admin does not include manager).
+   */
+  public record Security(java.util.Set<String> twoFactor) {
+
+    public static final Security NONE = new Security(java.util.Set.of());
+
+    public Security {
+      twoFactor = java.util.Set.copyOf(twoFactor);
+    }
+
+    /** Whether accounts of {@code role} (learner, manager or admin, any case) must use a second factor. */
+    public boolean requiresTwoFactor(String role) {
+      return role != null && twoFactor.contains(role.toLowerCase(Locale.ROOT));
+    }
   }
 
   /**

@@ -151,7 +151,7 @@ public final class TenantConfigParser {
   private TenantConfig read(MappingNode top, byte[] bytes) {
     Map<String, NodeTuple> keys =
         keys(top, "", Set.of("name", "hosts", "brand", "locale", "seats", "courses", "certificate", "accounts",
-            "assessment"));
+            "assessment", "security"));
     String name = limitedText(keys, top, "name", "", MAX_TENANT_TEXT);
     List<String> hosts = new ArrayList<>();
     for (ScalarNode host : stringList(keys, "hosts")) {
@@ -178,11 +178,12 @@ public final class TenantConfigParser {
     TenantConfig.Signer signer = signer(keys, top);
     List<TenantConfig.InitialAccount> accounts = accounts(keys);
     TenantConfig.AssessmentOverrides assessment = assessment(keys);
+    TenantConfig.Security security = security(keys);
     if (!problems.isEmpty()) {
       return null;
     }
     return new TenantConfig(slug, name, hosts, brand, locale, seats, courses, signer, accounts,
-        digest(bytes, logoBytes), assessment);
+        digest(bytes, logoBytes), assessment, security);
   }
 
   private TenantConfig.Brand brand(Map<String, NodeTuple> keys, MappingNode top) {
@@ -325,6 +326,29 @@ public final class TenantConfigParser {
         a.containsKey("cooling-off-hours") ? optionalInt(a, "cooling-off-hours", prefix, 0, 0, 24 * 365) : null,
         show,
         a.containsKey("minimum-active-minutes") ? optionalInt(a, "minimum-active-minutes", prefix, 0, 0, 10_000) : null);
+  }
+
+  /** The optional {@code security} block: {@code two_factor} lists the roles that must sign in with a second factor. */
+  private TenantConfig.Security security(Map<String, NodeTuple> keys) {
+    NodeTuple tuple = keys.get("security");
+    if (tuple == null) {
+      return TenantConfig.Security.NONE;
+    }
+    if (!(tuple.getValueNode() instanceof MappingNode block)) {
+      problem(line(tuple.getValueNode()), "security", "expected two_factor, e.g. security: { two_factor: [admin, manager] }");
+      return TenantConfig.Security.NONE;
+    }
+    Map<String, NodeTuple> s = keys(block, "security.", Set.of("two_factor"));
+    Set<String> roles = new java.util.LinkedHashSet<>();
+    for (ScalarNode role : stringList(s, "two_factor", "security.two_factor")) {
+      String value = role.getValue().trim().toLowerCase(Locale.ROOT);
+      if (!ROLES.contains(value)) {
+        problem(line(role), "security.two_factor", "'" + shorten(role.getValue()) + "' is not one of learner, manager, admin");
+      } else if (!roles.add(value)) {
+        problem(line(role), "security.two_factor", "role '" + value + "' is listed twice");
+      }
+    }
+    return new TenantConfig.Security(roles);
   }
 
   private int optionalInt(Map<String, NodeTuple> keys, String key, String prefix, int absent, int min, int max) {
@@ -514,12 +538,16 @@ public final class TenantConfigParser {
   }
 
   private List<ScalarNode> stringList(Map<String, NodeTuple> keys, String key) {
+    return stringList(keys, key, key);
+  }
+
+  private List<ScalarNode> stringList(Map<String, NodeTuple> keys, String key, String field) {
     NodeTuple tuple = keys.get(key);
     if (tuple == null) {
       return List.of();
     }
     if (!(tuple.getValueNode() instanceof SequenceNode seq)) {
-      problem(line(tuple.getValueNode()), key, "expected a list, e.g. [a, b]");
+      problem(line(tuple.getValueNode()), field, "expected a list, e.g. [a, b]");
       return List.of();
     }
     List<ScalarNode> items = new ArrayList<>();
@@ -527,7 +555,7 @@ public final class TenantConfigParser {
       if (item instanceof ScalarNode scalar) {
         items.add(scalar);
       } else {
-        problem(line(item), key, "expected a single value in the list");
+        problem(line(item), field, "expected a single value in the list");
       }
     }
     return items;

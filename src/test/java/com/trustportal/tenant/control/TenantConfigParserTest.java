@@ -164,6 +164,31 @@ class TenantConfigParserTest {
   }
 
   @Test
+  void aTenantMayRequireTwoFactorForRoles() throws IOException {
+    TenantConfig plain = parseValid(tenant("acme", VALID));
+    TenantConfig config = parseValid(tenant("acme", VALID.replace("  title: VP Sales Enablement\n",
+        "  title: VP Sales Enablement\nsecurity:\n  two_factor: [Admin, manager]\n")));
+
+    assertEquals(TenantConfig.Security.NONE, plain.security());
+    assertEquals(Set.of("admin", "manager"), config.security().twoFactor());
+    assertTrue(config.security().requiresTwoFactor("MANAGER"));
+    assertFalse(config.security().requiresTwoFactor("learner"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "'  two_factor: [admin, operator]'|security.two_factor",
+      "'  two_factor: [admin, admin]'|security.two_factor",
+      "'  two_factor: admin'|security.two_factor",
+      "'  two-factor: [admin]'|security.two-factor"})
+  void aBadTwoFactorSettingIsReportedWithLineAndField(String line, String field) throws IOException {
+    TenantProblem problem = single(problems(tenant("acme", VALID.replace("  title: VP Sales Enablement\n",
+        "  title: VP Sales Enablement\nsecurity:\n" + line + "\n"))));
+
+    assertProblem(problem, 15, field);
+  }
+
+  @Test
   void demoCompletionsMustBeAList() throws IOException {
     TenantProblem problem = single(problems(tenant("acme", VALID.replace("    manager: Manager@acme.example\n",
         "    manager: Manager@acme.example\n    completed: collaborative-selling\n"))));
