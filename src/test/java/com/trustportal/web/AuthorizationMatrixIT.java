@@ -34,6 +34,11 @@ class AuthorizationMatrixIT {
   private static final int SIGN_IN = 302;
   private static final int FORBIDDEN = 403;
   private static final int NOT_FOUND = 404;
+  private static final int UNAUTHORISED = 401;
+  /** SCIM endpoints of a tenant; a session is no SCIM credential, whoever's it is. */
+  private static final List<String> SCIM = List.of("scim/v2/Users", "scim/v2/Groups", "scim/v2/ServiceProviderConfig",
+      "scim/v2/ResourceTypes", "scim/v2/Schemas", "scim/v2/Users/00000000-0000-0000-0000-000000000000");
+  private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("tp_[a-z0-9-]+_[0-9a-f]{64}");
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -52,6 +57,7 @@ class AuthorizationMatrixIT {
     MATRIX.put("admin/import-progress", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     MATRIX.put("admin/audit.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     MATRIX.put("admin/api-tokens.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
+    MATRIX.put("admin/scim-tokens.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     MATRIX.put("admin/dashboard.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     MATRIX.put("admin/certificates.xhtml", new int[] {SIGN_IN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN});
     // a well-formed code that is not a certificate of this tenant: admins get 404, never another tenant's PDF
@@ -71,6 +77,7 @@ class AuthorizationMatrixIT {
     // single sign-on: acme has no identity provider, so its SSO endpoints do not exist (a tenant with one: the test below)
     MATRIX.put("sso/oidc/start", new int[] {NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN});
     MATRIX.put("sso/oidc/callback?code=x&state=y", new int[] {NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN});
+    SCIM.forEach(path -> MATRIX.put(path, new int[] {UNAUTHORISED, UNAUTHORISED, UNAUTHORISED, UNAUTHORISED, UNAUTHORISED}));
   }
 
   /**
@@ -136,6 +143,45 @@ class AuthorizationMatrixIT {
       }
     }
     assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  void everyScimEndpointOpensToItsTenantsScimTokenOnly() throws Exception {
+    String acme = base + "t/acme/";
+    HttpClient acmeAdmin = signedIn(acme, "admin@acme.example");
+    String acmeScim = token(acmeAdmin, acme, "scim-tokens");
+    String acmeApi = token(acmeAdmin, acme, "api-tokens");
+    String globexScim = token(signedIn(base + "t/globex/", "admin@globex.example"), base + "t/globex/", "scim-tokens");
+    String[] names = {"no token", "acme's REST API token", "globex's SCIM token", "acme's SCIM token"};
+    String[] tokens = {null, acmeApi, globexScim, acmeScim};
+    List<String> wrong = new ArrayList<>();
+    for (String path : SCIM) {
+      int[] expected = {UNAUTHORISED, UNAUTHORISED, UNAUTHORISED, path.contains("/Users/0") ? NOT_FOUND : OK};
+      for (int i = 0; i < tokens.length; i++) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(acme + path));
+        if (tokens[i] != null) {
+          request.header("Authorization", "Bearer " + tokens[i]);
+        }
+        HttpResponse<String> response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected[i]) {
+          wrong.add(path + " with " + names[i] + ": " + response.statusCode() + ", expected " + expected[i]);
+        } else if (expected[i] == OK) {
+          assertTrue(!response.body().contains("globex.example"), path + " shows globex data");
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  /** A token created by the admin on the tenant's page for that kind of token (shown once, read from the page). */
+  private static String token(HttpClient admin, String tenant, String page) throws Exception {
+    String url = tenant + "admin/" + page + ".xhtml";
+    String form = PortalHttp.get(admin, url).body();
+    HttpResponse<String> created = PortalHttp.post(admin, url, Map.of("tokens", "tokens", "tokens:name", "matrix",
+        "tokens:create", "", "jakarta.faces.ViewState", PortalHttp.viewState(form)));
+    java.util.regex.Matcher m = TOKEN.matcher(created.body());
+    assertTrue(m.find(), page + ": the new token is shown");
+    return m.group();
   }
 
   private static HttpClient client() {

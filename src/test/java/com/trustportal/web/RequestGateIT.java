@@ -59,7 +59,9 @@ class RequestGateIT {
 
   /** Where a path lives and who may see it: the first segment decides, as the product documents it. */
   enum Area {
-    PUBLIC(-1), LEARN(1), MANAGE(2), ADMIN(3), PLATFORM(OPERATOR);
+    PUBLIC(-1), LEARN(1), MANAGE(2), ADMIN(3), PLATFORM(OPERATOR),
+    /** SCIM provisioning: a bearer token of the tenant opens it, no session of anyone (401 for every caller here). */
+    SCIM(Integer.MAX_VALUE);
 
     /** The weakest caller index (1 learner, 2 manager, 3 admin) allowed, or the operator; -1: everyone. */
     final int needs;
@@ -75,6 +77,7 @@ class RequestGateIT {
         case "manage" -> MANAGE;
         case "learn" -> LEARN;
         case "platform" -> PLATFORM;
+        case "scim" -> SCIM;
         case "index.xhtml", "login.xhtml", "invite.xhtml", "forgot.xhtml", "reset.xhtml", "two-factor.xhtml", "errors", "resources", "verify",
             "issuers", "brand" -> PUBLIC;
         // single sign-on start and callback: public in every tenant (acme, the tenant of this test, has no provider,
@@ -90,6 +93,9 @@ class RequestGateIT {
       }
       if (this == PLATFORM) {
         return caller == OPERATOR;
+      }
+      if (this == SCIM) {
+        return false;
       }
       return caller >= needs && caller <= 3;
     }
@@ -123,7 +129,9 @@ class RequestGateIT {
           // the plain spelling
           HttpResponse<String> plain = send(caller, prefix + target.path(), viaHost);
           String cell = route + " " + target.path() + " as " + NAMES[caller];
-          if (caller == GLOBEX_ADMIN || caller == OPERATOR) {
+          if (area == Area.SCIM) {
+            expect(cell, plain, Set.of(401));
+          } else if (caller == GLOBEX_ADMIN || caller == OPERATOR) {
             expect(cell, plain, Set.of(403));
           } else if (area == Area.PLATFORM) {
             expect(cell, plain, Set.of(404));
@@ -155,7 +163,8 @@ class RequestGateIT {
           for (String other : others) {
             HttpResponse<String> answer = send(caller, other, viaHost);
             String otherCell = route + " " + other + " as " + NAMES[caller];
-            if (answer.statusCode() == 400 || answer.statusCode() == 403 || answer.statusCode() == 404) {
+            if (answer.statusCode() == 400 || answer.statusCode() == 401 || answer.statusCode() == 403
+                || answer.statusCode() == 404) {
               continue;
             }
             if (caller == ANONYMOUS && answer.statusCode() == 302 && location(answer).contains("login.xhtml")) {

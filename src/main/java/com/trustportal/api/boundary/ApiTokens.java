@@ -42,18 +42,28 @@ public class ApiTokens {
   public record Created(ApiToken token, String secret) {}
 
   public Created create(SignedInUser admin, String name) {
+    return create(admin, ApiToken.Kind.API, name);
+  }
+
+  /** Creates a token of {@code kind}: a REST API token or a SCIM provisioning token. */
+  public Created create(SignedInUser admin, ApiToken.Kind kind, String name) {
     requireAdmin(admin);
-    ApiToken.Issued issued = ApiToken.issue(TenantContext.require(), name, admin.email(), clock.instant());
+    ApiToken.Issued issued = ApiToken.issue(kind, TenantContext.require(), name, admin.email(), clock.instant());
     em.persist(issued.token());
-    audit.record(admin, AuditEntry.Action.API_TOKEN_CREATED, "API token '" + issued.token().name() + "'",
+    audit.record(admin, AuditEntry.Action.API_TOKEN_CREATED, label(kind) + " '" + issued.token().name() + "'",
         "prefix " + issued.token().prefix());
     LOG.info(() -> "Tenant " + admin.tenant() + ": " + admin.email() + " created API token " + issued.token().prefix());
     return new Created(issued.token(), issued.secret());
   }
 
   public List<ApiToken> all(SignedInUser admin) {
+    return all(admin, ApiToken.Kind.API);
+  }
+
+  /** The tenant's tokens of {@code kind}, newest first. */
+  public List<ApiToken> all(SignedInUser admin, ApiToken.Kind kind) {
     requireAdmin(admin);
-    return em.createNamedQuery(ApiToken.FIND_ALL, ApiToken.class).getResultList();
+    return em.createNamedQuery(ApiToken.FIND_ALL, ApiToken.class).setParameter("kind", kind).getResultList();
   }
 
   public ApiToken revoke(SignedInUser admin, String tokenId) {
@@ -64,7 +74,8 @@ public class ApiTokens {
     }
     if (token.active()) {
       token.revoke(clock.instant());
-      audit.record(admin, AuditEntry.Action.API_TOKEN_REVOKED, "API token '" + token.name() + "'", "prefix " + token.prefix());
+      audit.record(admin, AuditEntry.Action.API_TOKEN_REVOKED, label(token.kind()) + " '" + token.name() + "'",
+          "prefix " + token.prefix());
     }
     return token;
   }
@@ -74,16 +85,21 @@ public class ApiTokens {
    * caller must have checked that the token names this tenant ({@link ApiToken#tenantOf}).
    */
   public Optional<SignedInUser> authenticate(String presented) {
+    return authenticate(presented, ApiToken.Kind.API);
+  }
+
+  /** The caller a presented token of {@code kind} stands for; a token of another kind stands for nobody here. */
+  public Optional<SignedInUser> authenticate(String presented, ApiToken.Kind kind) {
     String tenant = TenantContext.require();
     if (!ApiToken.tenantOf(presented).filter(tenant::equals).isPresent()) {
       return Optional.empty();
     }
     Optional<ApiToken> found = em.createNamedQuery(ApiToken.FIND_BY_HASH, ApiToken.class)
-        .setParameter("hash", ApiToken.hash(presented)).getResultStream().findFirst().filter(ApiToken::active)
+        .setParameter("hash", ApiToken.hash(presented)).getResultStream().findFirst().filter(t -> t.kind() == kind).filter(ApiToken::active)
         .filter(this::creatorIsStillAnAdmin);
     Instant minute = ApiToken.useMinute(clock.instant());
     found.filter(t -> t.useToNote(minute)).ifPresent(t -> noteUseQuietly(t.id(), minute));
-    return found.map(t -> new SignedInUser(tenant, t.id(), callerName(t), "API token " + t.name(), Role.ADMIN));
+    return found.map(t -> new SignedInUser(tenant, t.id(), callerName(t), label(kind) + " " + t.name(), Role.ADMIN));
   }
 
   /**
@@ -115,7 +131,11 @@ public class ApiTokens {
 
   /** How the token appears as actor (audit trail): its name, marked as a token. */
   static String callerName(ApiToken token) {
-    return "api-token:" + token.name();
+    return (token.kind() == ApiToken.Kind.SCIM ? "scim-token:" : "api-token:") + token.name();
+  }
+
+  private static String label(ApiToken.Kind kind) {
+    return kind == ApiToken.Kind.SCIM ? "SCIM token" : "API token";
   }
 
   private static void requireAdmin(SignedInUser user) {

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 @Entity
 @Table(name = "api_token")
 @NamedQuery(name = ApiToken.FIND_BY_HASH, query = "select t from ApiToken t where t.tokenHash = :hash")
-@NamedQuery(name = ApiToken.FIND_ALL, query = "select t from ApiToken t order by t.createdAt desc, t.id")
+@NamedQuery(name = ApiToken.FIND_ALL, query = "select t from ApiToken t where t.kind = :kind order by t.createdAt desc, t.id")
 @NamedQuery(name = ApiToken.NOTE_USE, query = "update ApiToken t set t.lastUsedAt = :minute where t.id = :id"
     + " and (t.lastUsedAt is null or t.lastUsedAt < :minute)")
 public class ApiToken extends TenantOwned {
@@ -47,9 +47,20 @@ public class ApiToken extends TenantOwned {
   private static final Pattern FORMAT = Pattern.compile("tp_([a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?)_([0-9a-f]{64})");
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * What a token opens. A token opens one door only: a REST API token is refused by SCIM and a SCIM token by
+   * the REST API, so an HR tool's token cannot create or deactivate accounts through SCIM, nor can an
+   * identity provider's token read learners' progress through the API.
+   */
+  public enum Kind { API, SCIM }
+
   @Id
   @Column(length = 36)
   private String id;
+
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  @Column(nullable = false, length = 10, updatable = false)
+  private Kind kind = Kind.API;
 
   @Column(nullable = false, length = MAX_NAME)
   private String name;
@@ -77,8 +88,9 @@ public class ApiToken extends TenantOwned {
 
   protected ApiToken() {}
 
-  private ApiToken(String name, String tokenHash, String prefix, Instant createdAt, String createdBy) {
+  private ApiToken(Kind kind, String name, String tokenHash, String prefix, Instant createdAt, String createdBy) {
     this.id = UUID.randomUUID().toString();
+    this.kind = Objects.requireNonNull(kind);
     this.name = name;
     this.tokenHash = tokenHash;
     this.prefix = prefix;
@@ -91,6 +103,11 @@ public class ApiToken extends TenantOwned {
 
   /** Issues a token for {@code tenant}; the name says what it is for ("HR sync"), so it can be revoked knowingly. */
   public static Issued issue(String tenant, String name, String createdBy, Instant now) {
+    return issue(Kind.API, tenant, name, createdBy, now);
+  }
+
+  /** Issues a token of {@code kind} for {@code tenant}. */
+  public static Issued issue(Kind kind, String tenant, String name, String createdBy, Instant now) {
     String trimmed = name == null ? "" : name.strip();
     if (trimmed.isEmpty()) {
       throw new IllegalArgumentException("name: say what the token is for, e.g. 'HR sync'");
@@ -108,7 +125,7 @@ public class ApiToken extends TenantOwned {
       throw new IllegalArgumentException("not a tenant slug: " + tenant);
     }
     String prefix = secret.substring(0, secret.length() - 60) + "…";
-    return new Issued(new ApiToken(trimmed, hash(secret), prefix, now, createdBy), secret);
+    return new Issued(new ApiToken(kind, trimmed, hash(secret), prefix, now, createdBy), secret);
   }
 
   /** The tenant a presented token claims to belong to, or empty when it is not a token of this format. */
@@ -154,6 +171,10 @@ public class ApiToken extends TenantOwned {
 
   public String id() {
     return id;
+  }
+
+  public Kind kind() {
+    return kind;
   }
 
   public String name() {

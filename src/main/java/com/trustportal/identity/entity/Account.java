@@ -34,6 +34,7 @@ import java.util.UUID;
 @NamedQuery(name = Account.FIND_TEAM, query = "select a from Account a where a.manager = :manager order by a.name")
 @NamedQuery(name = Account.FIND_ACTIVE_IN_TEAM, query = "select a from Account a where a.team = :team and a.active = true"
     + " order by a.name")
+@NamedQuery(name = Account.FIND_IN_TEAM, query = "select a from Account a where a.team = :team order by a.email")
 @NamedQuery(name = Account.COUNT_IN_TEAM, query = "select count(a) from Account a where a.team = :team")
 @NamedQuery(name = Account.FIND_TEAM_NAMES, query = "select distinct a.team from Account a where a.team is not null"
     + " order by a.team")
@@ -51,6 +52,8 @@ public class Account extends TenantOwned {
   /** Active accounts whose team (the {@code team} column, not the manager's reports) is {@code :team}. */
   public static final String FIND_ACTIVE_IN_TEAM = "Account.findActiveInTeam";
   public static final String COUNT_IN_TEAM = "Account.countInTeam";
+  /** Every account of team {@code :team}, active or not (SCIM group members). */
+  public static final String FIND_IN_TEAM = "Account.findInTeam";
   public static final String FIND_TEAM_NAMES = "Account.findTeamNames";
   public static final String FIND_ACTIVE_BY_ROLE = "Account.findActiveByRole";
   public static final String COUNT_ACTIVE_BY_ROLE = "Account.countActiveByRole";
@@ -312,6 +315,10 @@ public class Account extends TenantOwned {
 
   public Instant lastSignIn() {
     return lastSignIn;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
   }
 
   public long securityVersion() {

@@ -39,6 +39,8 @@ public class TenantFilter extends HttpFilter {
 
   public static final String BASE = "portal.base";
   public static final String VIA_PREFIX = "portal.viaPrefix";
+  /** Request attribute: the tenant whose SCIM endpoint ({@code <base>/scim/...}) the request was forwarded to. */
+  public static final String SCIM_TENANT = "portal.scimTenant";
   private static final String PREFIX = "/t/";
 
   /** Policy for answers that are not Faces pages (errors, verification, files); Faces pages get PrimeFaces' nonce policy. */
@@ -148,6 +150,14 @@ public class TenantFilter extends HttpFilter {
 
   private void serveTenant(HttpServletRequest req, HttpServletResponse res, FilterChain chain,
       String slug, String base, String inner, boolean viaPrefix) throws IOException, ServletException {
+    if (RequestPaths.firstSegment(inner).equals("scim")) {
+      // SCIM's caller is its bearer token, checked by the SCIM servlet against this tenant, never a session:
+      // a browser session (of this tenant or another) neither opens nor closes it
+      res.setHeader("Cache-Control", "no-store");
+      req.setAttribute(SCIM_TENANT, slug);
+      TenantContext.runAsIo(slug, () -> req.getRequestDispatcher(inner).forward(req, res));
+      return;
+    }
     SignedInUser user = signedIn(req);
     if (user != null && !user.tenant().equals(slug)) {
       res.sendError(HttpServletResponse.SC_FORBIDDEN);

@@ -26,6 +26,14 @@ class ApiTokenTest {
   }
 
   @Test
+  void aTokenIsOfOneKindAndARestTokenIsTheDefault() {
+    assertEquals(ApiToken.Kind.API, ApiToken.issue("acme", "HR sync", "a@b.example", NOW).token().kind());
+    ApiToken.Issued scim = ApiToken.issue(ApiToken.Kind.SCIM, "acme", "Okta", "a@b.example", NOW);
+    assertEquals(ApiToken.Kind.SCIM, scim.token().kind());
+    assertEquals(Optional.of("acme"), ApiToken.tenantOf(scim.secret()), "same format: the tenant is named in the token");
+  }
+
+  @Test
   void somethingElseIsNotAToken() {
     assertEquals(Optional.empty(), ApiToken.tenantOf(null));
     assertEquals(Optional.empty(), ApiToken.tenantOf("tp_acme_" + "0".repeat(63)));
