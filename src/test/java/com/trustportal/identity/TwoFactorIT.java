@@ -2,11 +2,13 @@ package com.trustportal.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.trustportal.Deployments;
 import com.trustportal.audit.boundary.AuditTrail;
 import com.trustportal.audit.entity.AuditEntry;
+import com.trustportal.identity.boundary.AccountRefused;
 import com.trustportal.identity.boundary.Accounts;
 import com.trustportal.identity.boundary.SecondStepResult;
 import com.trustportal.identity.boundary.SignInResult;
@@ -151,8 +153,13 @@ class TwoFactorIT {
     TenantContext.runAs(TENANT, () -> {
       Account rita = accounts.byEmail("rita@twofactor.example").orElseThrow();
       SignedInUser user = SignedInUser.of(TENANT, rita);
-      String secret = twoFactor.begin(user).secret();
+      String secret = twoFactor.begin(user, null, "10.20.30.1").secret();
       List<String> codes = twoFactor.confirm(user, new Totp(Clock.systemUTC()).now(secret), "10.20.30.1");
+      // moving the factor to another app needs proof, as turning it off does: an open session alone is not enough
+      SignedInUser enrolled = SignedInUser.of(TENANT, accounts.byEmail("rita@twofactor.example").orElseThrow());
+      assertThrows(AccountRefused.class, () -> twoFactor.begin(enrolled, null, "10.20.30.1"), "no proof");
+      assertThrows(AccountRefused.class, () -> twoFactor.begin(enrolled, "not-her-password", "10.20.30.1"), "wrong proof");
+      assertTrue(twoFactor.begin(enrolled, "demo-password", "10.20.30.1").secret().length() >= 16, "the password is proof");
 
       SignInResult signIn = accounts.signIn("rita@twofactor.example", "demo-password", "10.20.30.1");
       assertTrue(signIn.user().isEmpty(), "a right password alone does not sign in");

@@ -57,9 +57,17 @@ public class TwoFactor {
     return new Status(account.hasTwoFactor(), requiredFor(directory, user.tenant(), account), account.recoveryCodesLeft());
   }
 
-  /** Starts enrolment from one's own page: a new secret, in force once a code from it confirms it. */
-  public Enrolment begin(SignedInUser user) {
-    return begin(own(user));
+  /**
+   * Starts enrolment from one's own page: a new secret, in force once a code from it confirms it. Replacing a
+   * second factor that is already on needs the same proof as turning it off (a current code or the password): a
+   * session left open on a shared computer must not be enough to move the factor to someone else's phone.
+   */
+  public Enrolment begin(SignedInUser user, String proof, String clientAddress) {
+    Account account = own(user);
+    if (account.hasTwoFactor()) {
+      requireProof(account, proof, clientAddress);
+    }
+    return begin(account);
   }
 
   /** Confirms one's own enrolment with a code from the new secret; returns the recovery codes, shown once. */
@@ -87,15 +95,7 @@ public class TwoFactor {
     if (!account.hasTwoFactor()) {
       return;
     }
-    String key = throttleKey(account);
-    refuseWhileThrottled(key, clientAddress);
-    String typed = codeOrPassword == null ? "" : codeOrPassword.strip();
-    OptionalLong step = new Totp(clock).accepted(account.totpSecret(), typed, account.totpLastStep());
-    if (step.isEmpty() && !PasswordHasher.verify(codeOrPassword == null ? "" : codeOrPassword, account.passwordHash())) {
-      throttle.failed(key, clientAddress);
-      throw new AccountRefused(AccountRefused.Reason.WRONG_CODE, "Enter a current code from your app, or your password.");
-    }
-    throttle.succeeded(key, clientAddress);
+    requireProof(account, codeOrPassword, clientAddress);
     account.removeTwoFactor();
     audit.record(user, AuditEntry.Action.TWO_FACTOR_DISABLED, account.email(), "two-factor sign-in turned off");
   }
@@ -204,5 +204,19 @@ public class TwoFactor {
   /** Code guesses count per account (and client address), apart from password guesses. */
   private static String throttleKey(Account account) {
     return "two-factor:" + account.id();
+  }
+
+  /** A current code of the factor in force (used up, so it cannot be replayed) or the password; throttled like sign-in. */
+  private void requireProof(Account account, String codeOrPassword, String clientAddress) {
+    String key = throttleKey(account);
+    refuseWhileThrottled(key, clientAddress);
+    String typed = codeOrPassword == null ? "" : codeOrPassword.strip();
+    OptionalLong step = new Totp(clock).accepted(account.totpSecret(), typed, account.totpLastStep());
+    if (step.isEmpty() && !PasswordHasher.verify(codeOrPassword == null ? "" : codeOrPassword, account.passwordHash())) {
+      throttle.failed(key, clientAddress);
+      throw new AccountRefused(AccountRefused.Reason.WRONG_CODE, "Enter a current code from your app, or your password.");
+    }
+    step.ifPresent(account::usedCodeOf);
+    throttle.succeeded(key, clientAddress);
   }
 }

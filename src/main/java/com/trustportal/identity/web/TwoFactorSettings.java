@@ -33,7 +33,12 @@ public class TwoFactorSettings implements Serializable {
   }
 
   public void begin() {
-    enrolment = twoFactor.begin(user.get());
+    try {
+      enrolment = twoFactor.begin(user.get(), proof, ClientAddress.of(request()));
+    } catch (AccountRefused e) {
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+    }
+    proof = null;
     recoveryCodes = List.of();
   }
 
