@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static com.trustportal.scim.ScimCalls.ERROR;
+import static com.trustportal.scim.ScimCalls.body;
+import static com.trustportal.scim.ScimCalls.json;
+
 import com.trustportal.Deployments;
 import com.trustportal.platform.LearnerClient;
 import com.trustportal.web.PortalHttp;
@@ -24,11 +28,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -46,8 +47,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ScimIT {
 
-  private static final Pattern TOKEN = Pattern.compile("tp_[a-z0-9-]+_[0-9a-f]{64}");
-  private static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
   private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
   @Deployment(testable = false)
@@ -282,43 +281,11 @@ class ScimIT {
   }
 
   private String token(HttpClient admin, String tenant, String page) throws Exception {
-    String url = base + "t/" + tenant + "/admin/" + page + ".xhtml";
-    String form = PortalHttp.get(admin, url).body();
-    HttpResponse<String> created = PortalHttp.post(admin, url, Map.of("tokens", "tokens",
-        "tokens:name", "IT " + run(), "tokens:create", "", "jakarta.faces.ViewState", PortalHttp.viewState(form)));
-    assertEquals(200, created.statusCode(), created.body());
-    Matcher m = TOKEN.matcher(created.body());
-    assertTrue(m.find(), "the new token is shown once on the page");
-    return m.group();
+    return ScimCalls.newToken(base, admin, tenant, page, "IT " + run());
   }
 
   private HttpResponse<String> scim(String tenant, String method, String path, String token, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "t/" + tenant + "/scim/v2/" + path))
-        .header("Accept", "application/scim+json");
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      request.header("Content-Type", "application/scim+json").method(method, HttpRequest.BodyPublishers.ofString(body));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonObject json(HttpResponse<String> response, int status) {
-    assertEquals(status, response.statusCode(), response.body());
-    return Json.createReader(new StringReader(response.body())).readObject();
-  }
-
-  /** A recorded request body with its {{placeholders}} filled in. */
-  private static String body(String file, Map<String, String> values) throws Exception {
-    String text = Files.readString(Path.of("src/test/resources/scim", file));
-    for (Map.Entry<String, String> value : values.entrySet()) {
-      text = text.replace("{{" + value.getKey() + "}}", value.getValue());
-    }
-    assertFalse(text.contains("{{"), "every placeholder of " + file + " is filled");
-    return text;
+    return ScimCalls.send(http, base, tenant, method, path, token, body);
   }
 
   private String root() {

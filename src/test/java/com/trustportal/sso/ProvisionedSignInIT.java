@@ -4,27 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static com.trustportal.scim.ScimCalls.ERROR;
+import static com.trustportal.scim.ScimCalls.body;
+import static com.trustportal.scim.ScimCalls.json;
+
 import com.trustportal.Deployments;
+import com.trustportal.scim.ScimCalls;
 import com.trustportal.web.PortalHttp;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -50,8 +47,6 @@ class ProvisionedSignInIT {
   private static final String TENANT = "ssoscim";
   private static final String CLIENT_ID = "portal-ssoscim";
   private static final String REFUSED = "id=\"sso-refused\"";
-  private static final Pattern TOKEN = Pattern.compile("tp_[a-z0-9-]+_[0-9a-f]{64}");
-  private static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -166,17 +161,10 @@ class ProvisionedSignInIT {
     return answer.headers().firstValue("Location").orElse("");
   }
 
-  /** A SCIM token the tenant's admin creates on the real page (as in ScimIT). */
+  /** A SCIM token the tenant's admin creates on the real page. */
   private String scimToken() throws Exception {
     HttpClient admin = PortalHttp.signedIn(base + "t/" + TENANT + "/", "admin@" + TENANT + ".example");
-    String url = base + "t/" + TENANT + "/admin/scim-tokens.xhtml";
-    String form = PortalHttp.get(admin, url).body();
-    HttpResponse<String> created = PortalHttp.post(admin, url, Map.of("tokens", "tokens",
-        "tokens:name", "IT lifecycle", "tokens:create", "", "jakarta.faces.ViewState", PortalHttp.viewState(form)));
-    assertEquals(200, created.statusCode(), created.body());
-    Matcher m = TOKEN.matcher(created.body());
-    assertTrue(m.find(), "the new token is shown once on the page");
-    return m.group();
+    return ScimCalls.newToken(base, admin, TENANT, "scim-tokens", "IT lifecycle");
   }
 
   private int found(String token, String userName) throws Exception {
@@ -185,28 +173,6 @@ class ProvisionedSignInIT {
   }
 
   private HttpResponse<String> scim(String method, String path, String token, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "t/" + TENANT + "/scim/v2/" + path))
-        .header("Accept", "application/scim+json").header("Authorization", "Bearer " + token);
-    if (body != null) {
-      request.header("Content-Type", "application/scim+json").method(method, HttpRequest.BodyPublishers.ofString(body));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    return scimHttp.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonObject json(HttpResponse<String> response, int status) {
-    assertEquals(status, response.statusCode(), response.body());
-    return Json.createReader(new StringReader(response.body())).readObject();
-  }
-
-  /** A recorded request body of src/test/resources/scim (Okta's and Entra's shapes) with its placeholders filled in. */
-  private static String body(String file, Map<String, String> values) throws Exception {
-    String text = Files.readString(Path.of("src/test/resources/scim", file));
-    for (Map.Entry<String, String> value : values.entrySet()) {
-      text = text.replace("{{" + value.getKey() + "}}", value.getValue());
-    }
-    assertFalse(text.contains("{{"), "every placeholder of " + file + " is filled");
-    return text;
+    return ScimCalls.send(scimHttp, base, TENANT, method, path, token, body);
   }
 }

@@ -41,10 +41,6 @@ public class ApiTokens {
   /** A token just created: the secret exists only in this answer. */
   public record Created(ApiToken token, String secret) {}
 
-  public Created create(SignedInUser admin, String name) {
-    return create(admin, ApiToken.Kind.API, name);
-  }
-
   /** Creates a token of {@code kind}: a REST API token or a SCIM provisioning token. */
   public Created create(SignedInUser admin, ApiToken.Kind kind, String name) {
     requireAdmin(admin);
@@ -54,10 +50,6 @@ public class ApiTokens {
         "prefix " + issued.token().prefix());
     LOG.info(() -> "Tenant " + admin.tenant() + ": " + admin.email() + " created API token " + issued.token().prefix());
     return new Created(issued.token(), issued.secret());
-  }
-
-  public List<ApiToken> all(SignedInUser admin) {
-    return all(admin, ApiToken.Kind.API);
   }
 
   /** The tenant's tokens of {@code kind}, newest first. */

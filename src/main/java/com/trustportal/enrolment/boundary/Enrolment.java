@@ -4,6 +4,7 @@ import com.trustportal.audit.boundary.AuditTrail;
 import com.trustportal.audit.entity.AuditEntry;
 import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.catalog.entity.Course;
+import com.trustportal.enrolment.control.Seats;
 import com.trustportal.enrolment.control.CsvProblem;
 import com.trustportal.enrolment.control.ImportProgress;
 import com.trustportal.enrolment.control.LearnerCsv;
@@ -112,7 +113,7 @@ public class Enrolment {
   public Imported confirm(SignedInUser admin, byte[] csv, ImportProgress progress) {
     requireAdmin(admin);
     // seats are counted under the tenant's seat lock, like a single add, so a parallel add cannot overbook
-    Learners.lockSeats(em);
+    Seats.lock(em);
     Map<String, Account> byEmail = accountsByEmail();
     Preview preview = check(csv, byEmail, progress);
     if (!preview.ok()) {

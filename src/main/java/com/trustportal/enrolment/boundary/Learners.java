@@ -5,6 +5,7 @@ import com.trustportal.audit.entity.AuditEntry;
 import com.trustportal.catalog.boundary.Catalog;
 import com.trustportal.catalog.entity.Course;
 import com.trustportal.enrolment.boundary.LearnerChangeRefused.Reason;
+import com.trustportal.enrolment.control.Seats;
 import com.trustportal.enrolment.control.LearnerCsv;
 import com.trustportal.enrolment.entity.Invitation;
 import com.trustportal.enrolment.entity.LearnersInvited;
@@ -16,7 +17,7 @@ import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantData;
 import com.trustportal.tenant.control.TenantDirectory;
-import com.trustportal.tenant.entity.Tenant;
+
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -38,7 +39,7 @@ import java.util.Objects;
  * stays fast with 10,000 learners); adding one learner (with an invitation) and editing one; a new
  * invitation link; deactivation / reactivation. Deactivating keeps the account's history and frees its
  * seat; adding and reactivating need a free seat, counted under the tenant's seat lock
- * ({@link #lockSeats}) so two admins adding at once cannot exceed the limit.
+ * ({@link Seats#lock}) so two admins adding at once cannot exceed the limit.
  */
 @Stateless
 public class Learners {
@@ -126,7 +127,7 @@ public class Learners {
     String email = email(learner.email());
     Fields fields = fields(learner, email);
     // under the seat lock, adds in this tenant run one at a time: the duplicate check below cannot race
-    lockSeats(em);
+    Seats.lock(em);
     Account existing = byEmail(email);
     if (existing != null) {
       throw new LearnerChangeRefused(Reason.CONFLICT, "email: " + email + " already has an account in this organisation"
@@ -243,18 +244,9 @@ public class Learners {
     return em.createNamedQuery(Account.FIND_TEAM_NAMES, String.class).getResultList();
   }
 
-  /**
-   * Takes the tenant's seat lock (its row in {@code tenant}) until the transaction ends: every change
-   * that takes a seat counts the seats under it, so two at once cannot both take the last one.
-   */
-  static void lockSeats(EntityManager em) {
-    em.find(Tenant.class, TenantContext.require(), LockModeType.PESSIMISTIC_WRITE);
-  }
-
   private void requireFreeSeat() {
-    lockSeats(em);
     TenantConfig tenant = directory.bySlug(TenantContext.require()).orElseThrow();
-    if (seatsUsed() >= tenant.seats()) {
+    if (!Seats.lockAndHasFree(em, tenant.seats())) {
       throw new LearnerChangeRefused(Reason.CONFLICT, "seats: all " + tenant.seats() + " seats of " + tenant.name()
           + " are in use; deactivate someone first");
     }
@@ -352,7 +344,7 @@ public class Learners {
   }
 
   private long seatsUsed() {
-    return em.createNamedQuery(Account.COUNT_SEATS, Long.class).getSingleResult();
+    return Seats.used(em);
   }
 
   private static String where(String filter) {

@@ -14,7 +14,6 @@ import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
 import com.trustportal.tenant.control.TenantData;
-import com.trustportal.tenant.control.TenantDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -3,9 +3,12 @@ package com.trustportal.scim.control;
 import com.trustportal.audit.boundary.AuditTrail;
 import com.trustportal.audit.entity.AuditEntry;
 import com.trustportal.enrolment.control.LearnerCsv;
+import com.trustportal.enrolment.control.Seats;
 import com.trustportal.identity.entity.Account;
 import com.trustportal.identity.entity.Role;
 import com.trustportal.identity.entity.SignedInUser;
+import com.trustportal.tenant.control.TenantConfig;
+import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
 import de.captaingoldfish.scim.sdk.common.constants.ResourceTypeNames;
 import de.captaingoldfish.scim.sdk.common.constants.SchemaUris;
@@ -58,7 +61,7 @@ public class UsersHandler extends ResourceHandler<User> {
   @Override
   public User createResource(User user, Context context) {
     String email = email(user);
-    Seats.requireFree(em, directory); // also the lock under which the duplicate check cannot race
+    requireFreeSeat(); // also the lock under which the duplicate check cannot race
     if (byEmail(email).isPresent()) {
       throw new ConflictException("userName: " + email + " already has an account in this organisation", null,
           ScimType.RFC7644.UNIQUENESS);
@@ -110,7 +113,7 @@ public class UsersHandler extends ResourceHandler<User> {
     boolean active = user.isActive().orElse(true);
     if (active && !account.active()) {
       if (account.role() != Role.ADMIN) {
-        Seats.requireFree(em, directory);
+        requireFreeSeat();
       }
       account.reactivate();
     } else if (!active && account.active()) {
@@ -264,5 +267,14 @@ public class UsersHandler extends ResourceHandler<User> {
     }
     user.setMeta(meta.build());
     return user;
+  }
+
+  /** The seat limit (enrolment's one mechanism, under the tenant's seat lock), refused as a SCIM conflict. */
+  private void requireFreeSeat() {
+    TenantConfig tenant = directory.bySlug(TenantContext.require()).orElseThrow();
+    if (!Seats.lockAndHasFree(em, tenant.seats())) {
+      throw new ConflictException("active: seat limit reached: all " + tenant.seats() + " seats of " + tenant.name()
+          + " are in use; deactivate a user first or ask for more seats", null, null);
+    }
   }
 }

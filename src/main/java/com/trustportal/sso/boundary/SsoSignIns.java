@@ -1,5 +1,6 @@
 package com.trustportal.sso.boundary;
 
+import com.trustportal.enrolment.control.Seats;
 import com.trustportal.audit.boundary.AuditTrail;
 import com.trustportal.audit.entity.AuditEntry;
 import com.trustportal.identity.entity.Account;
@@ -10,7 +11,7 @@ import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantData;
 import com.trustportal.tenant.control.TenantDirectory;
-import com.trustportal.tenant.entity.Tenant;
+
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -83,13 +84,12 @@ public class SsoSignIns {
           + ". Ask your organisation's admin to add you.");
     }
     Role role = role(sso, identity.groups());
-    // the tenant's seat lock, as every change that takes a seat holds it (enrolment.boundary.Learners)
-    em.find(Tenant.class, config.slug(), LockModeType.PESSIMISTIC_WRITE);
+    Seats.lock(em); // also the lock under which the check for a parallel first sign-in below cannot race
     Optional<Account> raced = byEmail(email);
     if (raced.isPresent()) {
       return raced.get(); // a parallel first sign-in of the same person created it while this one waited
     }
-    if (role != Role.ADMIN && seatsUsed() >= config.seats()) {
+    if (role != Role.ADMIN && Seats.used(em) >= config.seats()) {
       throw new SsoRefused(Reason.NO_SEAT, "All " + config.seats() + " seats of " + config.name()
           + " are in use, so no account can be created for " + email + ". Ask your organisation's admin.");
     }
@@ -124,9 +124,5 @@ public class SsoSignIns {
   private Optional<Account> byEmail(String email) {
     return em.createNamedQuery(Account.FIND_BY_EMAIL, Account.class).setParameter("email", email).getResultStream()
         .findFirst();
-  }
-
-  private long seatsUsed() {
-    return em.createNamedQuery(Account.COUNT_SEATS, Long.class).getSingleResult();
   }
 }

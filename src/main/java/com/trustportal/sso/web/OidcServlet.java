@@ -33,7 +33,7 @@ import com.trustportal.sso.boundary.SsoRefused.Reason;
 import com.trustportal.sso.boundary.SsoSignIns;
 import com.trustportal.sso.control.ClientSecrets;
 import com.trustportal.sso.control.OidcProviders;
-import com.trustportal.sso.control.PendingSignIn;
+import com.trustportal.sso.control.PendingOidcSignIn;
 import com.trustportal.tenant.control.TenantConfig;
 import com.trustportal.tenant.control.TenantContext;
 import com.trustportal.tenant.control.TenantDirectory;
@@ -103,7 +103,7 @@ public class OidcServlet extends HttpServlet {
     State state = new State();
     Nonce nonce = new Nonce();
     CodeVerifier verifier = new CodeVerifier();
-    PendingSignIn.keep(req.getSession(true), new PendingSignIn(config.slug(), state.getValue(), nonce.getValue(),
+    PendingOidcSignIn.keep(req.getSession(true), new PendingOidcSignIn(config.slug(), state.getValue(), nonce.getValue(),
         verifier.getValue(), null, clock.instant()));
     URI authorization = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "email", "profile"),
             new ClientID(sso.clientId()), callbackUri(req))
@@ -117,7 +117,7 @@ public class OidcServlet extends HttpServlet {
   }
 
   private void callback(HttpServletRequest req, HttpServletResponse res, TenantConfig config) throws IOException {
-    PendingSignIn pending = PendingSignIn.take(req.getSession(false), req.getParameter("state"));
+    PendingOidcSignIn pending = PendingOidcSignIn.take(req.getSession(false), req.getParameter("state"));
     if (pending == null || pending.expired(clock.instant())) {
       throw new SsoRefused(Reason.SIGN_IN_EXPIRED, "This sign-in has expired or was used already. Start again.");
     }
@@ -144,7 +144,7 @@ public class OidcServlet extends HttpServlet {
 
   /** Redeems the code (with the PKCE verifier) and checks the ID token; every failure is a refusal. */
   private IDTokenClaimsSet redeem(HttpServletRequest req, TenantConfig config, OidcProviders.Provider provider,
-      PendingSignIn pending, String code) throws IOException {
+      PendingOidcSignIn pending, String code) throws IOException {
     TenantConfig.Sso sso = config.sso().orElseThrow();
     Secret secret = new Secret(ClientSecrets.read(sso).orElseThrow(() -> new SsoRefused(Reason.NOT_CONFIGURED,
         "Single sign-on of " + config.name() + " is not completely set up (its client secret is missing).")));

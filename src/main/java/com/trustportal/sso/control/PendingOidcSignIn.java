@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (never in a cookie or the URL), bound to the tenant that started it, and taken out by the first callback that
  * names its state, so a state works once. Serializable, like everything a session keeps.
  */
-public record PendingSignIn(String tenant, String state, String nonce, String verifier, String next, Instant started)
+public record PendingOidcSignIn(String tenant, String state, String nonce, String verifier, String next, Instant started)
     implements Serializable {
 
   static final String SESSION_KEY = "portal.sso.pending";
@@ -23,7 +23,7 @@ public record PendingSignIn(String tenant, String state, String nonce, String ve
   /** One lock for every session: the work under it is a few map operations. */
   private static final Object LOCK = new Object();
 
-  public PendingSignIn {
+  public PendingOidcSignIn {
     Objects.requireNonNull(tenant);
     Objects.requireNonNull(state);
     Objects.requireNonNull(nonce);
@@ -36,11 +36,11 @@ public record PendingSignIn(String tenant, String state, String nonce, String ve
   }
 
   /** Keeps {@code pending} in {@code session}. */
-  public static void keep(jakarta.servlet.http.HttpSession session, PendingSignIn pending) {
+  public static void keep(jakarta.servlet.http.HttpSession session, PendingOidcSignIn pending) {
     synchronized (LOCK) {
-      Map<String, PendingSignIn> open = open(session);
+      Map<String, PendingOidcSignIn> open = open(session);
       while (open.size() >= MAX_OPEN) {
-        open.values().stream().min(java.util.Comparator.comparing(PendingSignIn::started))
+        open.values().stream().min(java.util.Comparator.comparing(PendingOidcSignIn::started))
             .ifPresent(oldest -> open.remove(oldest.state()));
       }
       open.put(pending.state(), pending);
@@ -49,21 +49,21 @@ public record PendingSignIn(String tenant, String state, String nonce, String ve
   }
 
   /** Takes the sign-in that {@code state} names out of the session: a second callback with it finds nothing. */
-  public static PendingSignIn take(jakarta.servlet.http.HttpSession session, String state) {
+  public static PendingOidcSignIn take(jakarta.servlet.http.HttpSession session, String state) {
     if (session == null || state == null) {
       return null;
     }
     synchronized (LOCK) {
-      Map<String, PendingSignIn> open = open(session);
-      PendingSignIn taken = open.remove(state);
+      Map<String, PendingOidcSignIn> open = open(session);
+      PendingOidcSignIn taken = open.remove(state);
       session.setAttribute(SESSION_KEY, open);
       return taken;
     }
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, PendingSignIn> open(jakarta.servlet.http.HttpSession session) {
+  private static Map<String, PendingOidcSignIn> open(jakarta.servlet.http.HttpSession session) {
     Object stored = session.getAttribute(SESSION_KEY);
-    return stored instanceof ConcurrentHashMap<?, ?> map ? (Map<String, PendingSignIn>) map : new ConcurrentHashMap<>();
+    return stored instanceof ConcurrentHashMap<?, ?> map ? (Map<String, PendingOidcSignIn>) map : new ConcurrentHashMap<>();
   }
 }
